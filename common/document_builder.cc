@@ -1,0 +1,50 @@
+#include "common/document_builder.h"
+
+#include "common/schema.h"
+#include "common/stored_article.h"
+
+namespace dateline {
+namespace {
+
+// Gap between fields and paragraphs, so that a phrase never spans two.
+constexpr Xapian::termpos kFieldGap = 100;
+
+}  // namespace
+
+Xapian::Document build_document(const Article& article, Xapian::TermGenerator& termgen) {
+  Xapian::Document doc;
+  termgen.set_document(doc);
+  for (const Field& field : schema_fields()) {
+    const std::vector<std::string> values = field.values(article);
+    if (values.empty()) continue;
+    switch (field.kind) {
+      case FieldKind::kText:
+        for (const std::string& v : values) {
+          if (!field.prefix.empty()) {
+            termgen.index_text(v, 1, std::string(field.prefix));
+            termgen.increase_termpos(kFieldGap);
+          }
+          if (field.free_text_weight > 0) {
+            termgen.index_text(v, field.free_text_weight);
+            termgen.increase_termpos(kFieldGap);
+          }
+        }
+        break;
+      case FieldKind::kFilter:
+        for (const std::string& v : values) doc.add_boolean_term(filter_term(field, v));
+        if (field.slot != kNoSlot)
+          doc.add_value(field.slot, normalise_filter_value(field, values[0]));
+        break;
+      case FieldKind::kDate:
+        if (article.date) {
+          doc.add_value(field.slot,
+                        Xapian::sortable_serialise(static_cast<double>(article.date->seconds())));
+        }
+        break;
+    }
+  }
+  doc.set_data(encode_stored_article(article));
+  return doc;
+}
+
+}  // namespace dateline

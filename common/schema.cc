@@ -1,0 +1,92 @@
+#include "common/schema.h"
+
+#include <array>
+
+#include "common/text.h"
+
+namespace dateline {
+namespace {
+
+// Xapian's limit is 245 bytes; keep a margin for the prefix.
+constexpr size_t kMaxTermBytes = 240;
+constexpr size_t kTermHeadBytes = 200;
+
+std::vector<std::string> nonempty(const std::string& s) {
+  return s.empty() ? std::vector<std::string>{} : std::vector<std::string>{s};
+}
+
+const std::array<Field, 10> kFields = {{
+    {"id", "", "Q", FieldKind::kFilter, kNoSlot, 0, false,
+     [](const Article& a) { return nonempty(a.id); }, "the article's unique id"},
+    {"headline", "title", "S", FieldKind::kText, kNoSlot, 3, false,
+     [](const Article& a) { return nonempty(a.headline); }, "words of the headline"},
+    {"byline", "", "A", FieldKind::kText, kNoSlot, 1, false,
+     [](const Article& a) { return nonempty(a.byline); }, "words of the byline"},
+    {"body", "", "", FieldKind::kText, kNoSlot, 1, false, [](const Article& a) { return a.body; },
+     "words of the text (the default)"},
+    {"source", "", "XS", FieldKind::kFilter, 1, 0, true,
+     [](const Article& a) { return nonempty(a.source); }, "the agency, e.g. AFP"},
+    {"location", "", "XL", FieldKind::kFilter, 2, 0, true,
+     [](const Article& a) { return nonempty(a.location.city); }, "the dateline place"},
+    {"country", "", "XC", FieldKind::kFilter, 3, 0, true,
+     [](const Article& a) { return nonempty(a.location.country); }, "the country, when known"},
+    {"language", "lang", "L", FieldKind::kFilter, kNoSlot, 0, true,
+     [](const Article& a) { return nonempty(a.language); }, "ISO 639-1 code, e.g. en"},
+    {"path", "", "XP", FieldKind::kFilter, kNoSlot, 0, false,
+     [](const Article& a) { return nonempty(a.origin.path); }, "the file it came from"},
+    {"date", "", "", FieldKind::kDate, 0, 0, false,
+     [](const Article& a) {
+       return a.date ? std::vector<std::string>{a.date->iso()} : std::vector<std::string>{};
+     },
+     "YYYY-MM-DD, or a range FROM..TO"},
+}};
+
+}  // namespace
+
+std::span<const Field> schema_fields() { return kFields; }
+
+const Field* find_field(std::string_view name) {
+  for (const Field& f : kFields) {
+    if (f.name == name || (!f.alias.empty() && f.alias == name)) return &f;
+  }
+  return nullptr;
+}
+
+const Field& id_field() {
+  static const Field& field = *find_field("id");
+  return field;
+}
+
+const Field& date_field() {
+  static const Field& field = *find_field("date");
+  return field;
+}
+
+std::string normalise_filter_value(const Field& field, std::string_view value) {
+  std::string v = text::collapse_whitespace(value);
+  return field.fold_case ? text::to_lower(v) : v;
+}
+
+std::string filter_term(const Field& field, std::string_view value) {
+  std::string term(field.prefix);
+  const std::string v = normalise_filter_value(field, value);
+  if (term.size() + v.size() <= kMaxTermBytes) return term + v;
+  size_t cut = kTermHeadBytes;
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return term + v.substr(0, cut) + "#" + text::hash_hex(v);
+}
+
+std::string id_term(std::string_view id) { return filter_term(id_field(), id); }
+
+std::string query_field_names() {
+  std::string names;
+  for (const Field& f : kFields) {
+    if (f.kind == FieldKind::kText && f.prefix.empty()) continue;  // the default field
+    if (!names.empty()) names += ", ";
+    names += f.name;
+    if (!f.alias.empty()) names += std::string(" (") + std::string(f.alias) + ")";
+  }
+  return names;
+}
+
+}  // namespace dateline

@@ -1,0 +1,44 @@
+// Small UTF-8 text utilities shared by the parsers, the schema and the
+// searcher: encoding repair, whitespace, case.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dateline::text {
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view s);
+
+// Returns `s` as valid UTF-8: well-formed sequences are kept, and every byte
+// that is not part of one is read as Windows-1252 (a superset of ISO-8859-1
+// for printable characters), which is what stray bytes in wire copy are.
+std::string repair_utf8(std::string_view s);
+
+// Strips ASCII whitespace (and U+00A0) from both ends.
+std::string_view trim(std::string_view s);
+
+// Trims and turns every run of whitespace into one space.
+std::string collapse_whitespace(std::string_view s);
+
+// Unicode lower case (through Xapian's Unicode tables).
+std::string to_lower(std::string_view s);
+
+// True when `s` has at least one letter and no lower-case letter.
+bool is_all_caps(std::string_view s);
+
+// "FORT WASHINGTON" -> "Fort Washington", "SÃO PAULO" -> "São Paulo",
+// "N'DJAMENA" -> "N'Djamena".  Mixed-case input is returned unchanged.
+std::string title_case_if_all_caps(std::string_view s);
+
+// Splits on ASCII whitespace, dropping empty pieces.
+std::vector<std::string_view> split_words(std::string_view s);
+
+bool starts_with_ci(std::string_view s, std::string_view prefix);
+bool equals_ci(std::string_view a, std::string_view b);
+
+// 64-bit FNV-1a, as 16 lower-case hex digits: short stable names for long keys.
+std::string hash_hex(std::string_view s);
+
+}  // namespace dateline::text

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds Dateline and runs the whole test suite twice: a normal build with
+# warnings as errors, then an AddressSanitizer + UndefinedBehaviorSanitizer
+# build.  Also checks the formatting when clang-format is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+jobs=$(nproc)
+
+if command -v clang-format >/dev/null; then
+  echo "== clang-format check"
+  git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+fi
+
+echo "== build (warnings are errors) and test"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== build with ASan + UBSan and test"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DDATELINE_WERROR=ON -DDATELINE_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -1,0 +1,23 @@
+// What a user asked the searcher for, independent of how it was asked.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dateline {
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+struct SearchRequest {
+  std::string query;                   // the query language, see README
+  std::vector<std::string> sources;    // --source (any of)
+  std::vector<std::string> locations;  // --location (any of)
+  std::optional<std::string> since;    // --since DATE (inclusive)
+  std::optional<std::string> until;    // --until DATE (inclusive)
+  SortOrder sort = SortOrder::kRelevance;
+  unsigned limit = 10;
+  unsigned offset = 0;
+};
+
+}  // namespace dateline

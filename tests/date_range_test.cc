@@ -1,0 +1,68 @@
+#include "searcher/date_range.h"
+
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "common/timestamp.h"
+
+namespace dateline {
+namespace {
+
+int64_t day_start(int y, int m, int d) { return Timestamp::from_date({y, m, d}).seconds(); }
+
+TEST(DateRange, ADayAMonthAYear) {
+  const DateRange day = parse_date_range("2014-01-17");
+  EXPECT_EQ(day.from, day_start(2014, 1, 17));
+  EXPECT_EQ(day.until, day_start(2014, 1, 18) - 1);
+  const DateRange month = parse_date_range("2014-02");
+  EXPECT_EQ(month.from, day_start(2014, 2, 1));
+  EXPECT_EQ(month.until, day_start(2014, 3, 1) - 1);
+  const DateRange december = parse_date_range("2014-12");
+  EXPECT_EQ(december.until, day_start(2015, 1, 1) - 1);
+  const DateRange year = parse_date_range("1987");
+  EXPECT_EQ(year.from, day_start(1987, 1, 1));
+  EXPECT_EQ(year.until, day_start(1988, 1, 1) - 1);
+}
+
+TEST(DateRange, RangesIncludeTheirLastDayWhole) {
+  const DateRange r = parse_date_range("2014-01-01..2014-01-31");
+  EXPECT_EQ(r.from, day_start(2014, 1, 1));
+  EXPECT_EQ(r.until, day_start(2014, 2, 1) - 1);
+  const DateRange months = parse_date_range("2014-01..2014-03");
+  EXPECT_EQ(months.until, day_start(2014, 4, 1) - 1);
+}
+
+TEST(DateRange, OpenEnds) {
+  const DateRange until = parse_date_range("..2014-01-31");
+  EXPECT_FALSE(until.from);
+  EXPECT_EQ(until.until, day_start(2014, 2, 1) - 1);
+  const DateRange since = parse_date_range("2014-01-01..");
+  EXPECT_EQ(since.from, day_start(2014, 1, 1));
+  EXPECT_FALSE(since.until);
+}
+
+TEST(DateRange, BadExpressionsSayWhatIsValid) {
+  for (const char* bad : {"", "..", "yesterday", "2014-13", "2014-02-30", "14-01-17", "2014-1-17",
+                          "2014-01-17..junk", "2014/01/17", "20140117"}) {
+    try {
+      parse_date_range(bad);
+      ADD_FAILURE() << "accepted: " << bad;
+    } catch (const QueryError& e) {
+      EXPECT_NE(std::string(e.what()).find("valid: 2014-01-17"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_THROW(parse_date_range("2014-02-01..2014-01-01"), QueryError);
+}
+
+TEST(DateRange, QueriesUseTheValueSlot) {
+  const Xapian::Query both = date_range_query(parse_date_range("2014"), 0);
+  EXPECT_NE(both.get_description().find("VALUE_RANGE 0"), std::string::npos)
+      << both.get_description();
+  const Xapian::Query ge = date_range_query(parse_date_range("2014.."), 0);
+  EXPECT_NE(ge.get_description().find("VALUE_GE 0"), std::string::npos) << ge.get_description();
+  const Xapian::Query le = date_range_query(parse_date_range("..2014"), 0);
+  EXPECT_NE(le.get_description().find("VALUE_LE 0"), std::string::npos) << le.get_description();
+}
+
+}  // namespace
+}  // namespace dateline

@@ -1,0 +1,147 @@
+#include "searcher/query_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "common/document_builder.h"
+#include "common/error.h"
+#include "common/schema.h"
+#include "common/stored_article.h"
+
+namespace dateline {
+namespace {
+
+Article make(const std::string& id, const std::string& source, const std::string& city,
+             CivilDate date, const std::string& headline, const std::string& body) {
+  Article a;
+  a.id = id;
+  a.source = source;
+  a.location.city = city;
+  a.date = Timestamp::from_date(date);
+  a.headline = headline;
+  a.body = {body};
+  return a;
+}
+
+// A small in-memory index, searched through build_query.
+class QueryBuilder : public ::testing::Test {
+ protected:
+  QueryBuilder() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    Xapian::TermGenerator termgen;
+    termgen.set_stemmer(Xapian::Stem(kStemLanguage));
+    for (const Article& a : {
+             make("a1", "AFP", "Moscow", {2014, 1, 17}, "Syria offers prisoner swap",
+                  "The regime said it was ready to swap prisoners before Geneva II."),
+             make("r1", "Reuters", "Geneva", {2014, 1, 22}, "Syria talks open in Montreux",
+                  "Delegates met in Montreux and talked about Geneva II."),
+             make("d1", "dpa", "Rio de Janeiro", {2014, 7, 13}, "Germany win World Cup",
+                  "Germany beat Argentina in Rio."),
+         }) {
+      db_.add_document(build_document(a, termgen));
+    }
+    db_.commit();
+  }
+
+  std::set<std::string> ids(const std::string& query, SearchRequest request = {}) {
+    request.query = query;
+    const BuiltQuery built = build_query(request, db_);
+    warnings_ = built.warnings;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built.query);
+    std::set<std::string> out;
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      out.insert(decode_stored_article(it.get_document().get_data()).id);
+    }
+    return out;
+  }
+
+  Xapian::WritableDatabase db_;
+  std::vector<std::string> warnings_;
+};
+
+using Ids = std::set<std::string>;
+
+TEST_F(QueryBuilder, WordsAreAndedAndStemmed) {
+  EXPECT_EQ(ids("Geneva II"), (Ids{"a1", "r1"}));
+  EXPECT_EQ(ids("swap prisoners"), (Ids{"a1"}));
+  EXPECT_EQ(ids("talk"), (Ids{"r1"}));  // "talks", "talked"
+  EXPECT_EQ(ids("Germany Syria"), Ids{});
+  EXPECT_TRUE(warnings_.empty());
+}
+
+TEST_F(QueryBuilder, StopwordsAreNotRequired) {
+  EXPECT_EQ(ids("the talks in Montreux"), (Ids{"r1"}));
+}
+
+TEST_F(QueryBuilder, PhrasesAndBooleans) {
+  EXPECT_EQ(ids("\"prisoner swap\""), (Ids{"a1"}));
+  EXPECT_EQ(ids("\"swap prisoner\""), Ids{});
+  EXPECT_EQ(ids("Syria OR Germany"), (Ids{"a1", "r1", "d1"}));
+  EXPECT_EQ(ids("Syria NOT Montreux"), (Ids{"a1"}));
+  EXPECT_EQ(ids("Syria -Montreux"), (Ids{"a1"}));
+  EXPECT_EQ(ids("(Syria OR Germany) AND Rio"), (Ids{"d1"}));
+}
+
+TEST_F(QueryBuilder, FieldsComeFromTheSchema) {
+  EXPECT_EQ(ids("headline:swap"), (Ids{"a1"}));
+  EXPECT_EQ(ids("title:swap"), (Ids{"a1"}));
+  EXPECT_EQ(ids("headline:Geneva"), Ids{});
+  EXPECT_EQ(ids("source:afp"), (Ids{"a1"}));
+  EXPECT_EQ(ids("source:AFP OR source:dpa"), (Ids{"a1", "d1"}));
+  EXPECT_EQ(ids("Syria source:Reuters"), (Ids{"r1"}));
+  EXPECT_EQ(ids("location:\"Rio de Janeiro\""), (Ids{"d1"}));
+  EXPECT_EQ(ids("id:r1"), (Ids{"r1"}));
+  EXPECT_EQ(ids("date:2014-01"), (Ids{"a1", "r1"}));
+  EXPECT_EQ(ids("date:2014-01-20..2014-12-31"), (Ids{"r1", "d1"}));
+  EXPECT_EQ(ids("Syria date:..2014-01-17"), (Ids{"a1"}));
+}
+
+TEST_F(QueryBuilder, FlagsFilterToo) {
+  SearchRequest r;
+  r.sources = {"AFP", "dpa"};
+  EXPECT_EQ(ids("", r), (Ids{"a1", "d1"}));
+  r.since = "2014-07";
+  EXPECT_EQ(ids("", r), (Ids{"d1"}));
+  SearchRequest loc;
+  loc.locations = {"geneva"};
+  EXPECT_EQ(ids("Syria", loc), (Ids{"r1"}));
+  SearchRequest until;
+  until.until = "2014-01-17";
+  EXPECT_EQ(ids("Syria", until), (Ids{"a1"}));
+}
+
+TEST_F(QueryBuilder, MalformedQueriesFallBackToPlainWordsWithAWarning) {
+  EXPECT_EQ(ids("\"Geneva II"), (Ids{"a1", "r1"}));
+  ASSERT_EQ(warnings_.size(), 1u);
+  EXPECT_NE(warnings_[0].find("unbalanced quote"), std::string::npos);
+  EXPECT_EQ(ids("(Geneva II"), (Ids{"a1", "r1"}));
+  EXPECT_NE(warnings_.at(0).find("unbalanced bracket"), std::string::npos);
+  EXPECT_EQ(ids("Geneva II)"), (Ids{"a1", "r1"}));
+  EXPECT_EQ(ids("Geneva AND"), (Ids{"r1", "a1"}));
+  EXPECT_EQ(warnings_.size(), 1u);
+}
+
+TEST_F(QueryBuilder, ErrorsNameTheProblem) {
+  SearchRequest r;
+  r.query = "colour:red";
+  EXPECT_THROW(build_query(r, db_), QueryError);
+  r.query = "date:2014-13";
+  EXPECT_THROW(build_query(r, db_), QueryError);
+  r.query = "";
+  EXPECT_THROW(build_query(r, db_), QueryError);
+  r.query = "   ";
+  EXPECT_THROW(build_query(r, db_), QueryError);
+  r.query = "Syria";
+  r.since = "2015";
+  r.until = "2014";
+  EXPECT_THROW(build_query(r, db_), QueryError);
+  // A colon that is not a field: times, URLs in quotes.
+  r = {};
+  r.query = "\"talks at 10:30\"";
+  EXPECT_NO_THROW(build_query(r, db_));
+}
+
+}  // namespace
+}  // namespace dateline

@@ -1,0 +1,19 @@
+// Reading back what an index holds, for the end-to-end tests: every stored
+// article, and how many articles a corpus folder should give.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/article.h"
+
+namespace dateline::testing {
+
+// Every article stored in the index at `path`, in document order.
+std::vector<Article> stored_articles(const std::string& path);
+
+// The number of articles a folder should yield, counted independently of
+// the parsers: one per .txt file plus one per <REUTERS record in .sgm files.
+size_t expected_article_count(const std::string& folder);
+
+}  // namespace dateline::testing
