@@ -215,9 +215,7 @@ bool read_separator(Scanner& sc) {
   return false;
 }
 
-}  // namespace
-
-std::optional<Dateline> parse_dateline(std::string_view paragraph) {
+std::optional<Dateline> parse(std::string_view paragraph, bool is_known_dateline) {
   Scanner sc(paragraph);
   Dateline out;
   out.place = read_place(sc, kMaxPlaceWords);
@@ -237,13 +235,23 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph) {
   }
   sc.skip_spaces();
   const bool have_agency = read_agency(sc, out);
-  if (!have_agency && !have_date) return std::nullopt;
+  if (!have_agency && !have_date && !is_known_dateline) return std::nullopt;
   sc.skip_spaces();
-  if (!read_separator(sc)) return std::nullopt;
+  if (!read_separator(sc) && !(is_known_dateline && sc.at_end())) return std::nullopt;
   sc.skip_spaces();
   while (sc.peek() == '\n' || sc.peek() == ' ') sc.set_pos(sc.pos() + 1);
   out.length = sc.pos();
   return out;
+}
+
+}  // namespace
+
+std::optional<Dateline> parse_dateline(std::string_view paragraph) {
+  return parse(paragraph, false);
+}
+
+std::optional<Dateline> parse_dateline_field(std::string_view text) {
+  return parse(text::trim(text), true);
 }
 
 }  // namespace dateline

@@ -30,4 +30,9 @@ struct Dateline {
 // none.
 std::optional<Dateline> parse_dateline(std::string_view paragraph);
 
+// For text known to be a dateline (Reuters-21578's <DATELINE> element):
+// as parse_dateline, but neither an agency nor a date is required, and the
+// separator may be missing at the end ("WINSTON-SALEM, N.C. -", "LONDON").
+std::optional<Dateline> parse_dateline_field(std::string_view text);
+
 }  // namespace dateline

@@ -134,8 +134,12 @@ bool is_credit_line(std::string_view paragraph, std::string* agency) {
     }
     return false;
   }
+  // "AFP.", and "Reuter..." or "Reuter4" (line noise in Reuters-21578).
   std::string_view bare = p;
-  if (bare.back() == '.') bare.remove_suffix(1);
+  while (!bare.empty() && (bare.back() == '.' || (bare.back() >= '0' && bare.back() <= '9'))) {
+    bare.remove_suffix(1);
+  }
+  if (bare.empty()) return false;
   if (text::equals_ci(bare, "Enditem") || text::equals_ci(bare, "End item")) return true;  // Xinhua
   if (auto known = canonical_agency(bare)) {
     if (agency) *agency = *known;
@@ -171,7 +175,7 @@ bool PlainTextParser::recognizes(std::string_view content) const {
 
 ParseResult PlainTextParser::parse(std::string_view content, const std::string& path) const {
   const std::string prepared = prepare(content);
-  const auto lines = split_lines(prepared);
+  auto lines = split_lines(prepared);
 
   Header header;
   size_t first_text_line = 0;
@@ -180,6 +184,14 @@ ParseResult PlainTextParser::parse(std::string_view content, const std::string& 
   while (first_text_line < lines.size() && split_header_line(lines[first_text_line], key, value)) {
     set_header_value(header, key, value);
     ++first_text_line;
+  }
+
+  // A credit on the last line, even when hard-wrapped text runs into it.
+  std::string credit_agency;
+  size_t last = lines.size();
+  while (last > first_text_line && is_blank(lines[last - 1])) --last;
+  if (last > first_text_line + 1 && is_credit_line(lines[last - 1], &credit_agency)) {
+    lines.resize(last - 1);
   }
 
   std::vector<std::string> paragraphs = split_paragraphs(lines, first_text_line);
@@ -199,6 +211,8 @@ ParseResult PlainTextParser::parse(std::string_view content, const std::string& 
 
   if (header.byline) {
     article.byline = *header.byline;
+    if (paragraphs.size() > 1 && is_byline(paragraphs.front()))
+      paragraphs.erase(paragraphs.begin());
   } else if (paragraphs.size() > 1 && is_byline(paragraphs.front())) {
     article.byline = text::collapse_whitespace(paragraphs.front().substr(3));
     paragraphs.erase(paragraphs.begin());
@@ -211,7 +225,6 @@ ParseResult PlainTextParser::parse(std::string_view content, const std::string& 
     if (text::trim(paragraphs.front()).empty()) paragraphs.erase(paragraphs.begin());
   }
 
-  std::string credit_agency;
   while (paragraphs.size() > 1 && is_credit_line(paragraphs.back(), &credit_agency)) {
     paragraphs.pop_back();
   }

@@ -1,5 +1,6 @@
 #include "common/reuters_sgml_parser.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "common/agency.h"
@@ -126,15 +127,20 @@ std::vector<std::string> paragraphs_of(std::string_view sgml) {
   return paragraphs;
 }
 
-// The dateline element names the place, e.g. "    SALVADOR, Feb 26 - ".
-std::string dateline_place(std::string_view raw) {
+// The dateline element names the place, e.g. "    SALVADOR, Feb 26 - " or
+// "    WINSTON-SALEM, N.C. - ".
+void read_dateline_element(std::string_view raw, Location& location) {
   const std::string decoded = text::collapse_whitespace(decode_sgml_entities(raw));
-  if (decoded.empty()) return {};
-  if (auto parsed = parse_dateline(decoded)) return text::title_case_if_all_caps(parsed->place);
-  const size_t cut = decoded.find_first_of(",-");
+  if (decoded.empty()) return;
+  if (auto parsed = parse_dateline_field(decoded)) {
+    location.city = text::title_case_if_all_caps(parsed->place);
+    location.region = parsed->region;
+    return;
+  }
+  // Not in a dateline form: the text up to the first comma or " -".
+  const size_t cut = std::min(decoded.find(','), decoded.find(" -"));
   const std::string_view place = text::trim(std::string_view(decoded).substr(0, cut));
-  if (place.empty() || place.size() > 40) return {};
-  return text::title_case_if_all_caps(place);
+  if (!place.empty() && place.size() <= 40) location.city = text::title_case_if_all_caps(place);
 }
 
 // One record; throws ParseError (the reason) when it cannot be an article.
@@ -169,7 +175,7 @@ Article parse_record(std::string_view open_tag, std::string_view record, const s
   if (const auto title = element(*text_element, "TITLE")) {
     a.headline = text::collapse_whitespace(decode_sgml_entities(*title));
   }
-  if (const auto dl = element(*text_element, "DATELINE")) a.location.city = dateline_place(*dl);
+  if (const auto dl = element(*text_element, "DATELINE")) read_dateline_element(*dl, a.location);
   if (const auto body = element(*text_element, "BODY", nullptr, Closing::kOptional)) {
     a.body = paragraphs_of(*body);
   } else if (attribute(text_tag, "TYPE").value_or("") == "UNPROC") {

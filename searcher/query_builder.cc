@@ -1,6 +1,7 @@
 #include "searcher/query_builder.h"
 
 #include <array>
+#include <memory>
 
 #include "common/document_builder.h"
 #include "common/error.h"
@@ -18,33 +19,51 @@ constexpr std::array<std::string_view, 33> kStopwords = {
     "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
     "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
 
+// The first error a field processor met.  Processors never throw: an
+// exception thrown through Xapian's QueryParser leaks its parse state, so they
+// record the error, return an empty match, and build_query throws after the
+// parse.
+using FieldErrors = std::shared_ptr<std::string>;
+
 class FilterProcessor : public Xapian::FieldProcessor {
  public:
-  explicit FilterProcessor(const Field& field) : field_(field) {}
+  FilterProcessor(const Field& field, FieldErrors errors)
+      : field_(field), errors_(std::move(errors)) {}
   Xapian::Query operator()(const std::string& value) override {
     if (text::trim(value).empty()) {
-      throw QueryError(std::string(field_.name) + ": needs a value, e.g. " +
-                       std::string(field_.name) + ":\"...\"");
+      if (errors_->empty()) {
+        *errors_ = std::string(field_.name) + ": needs a value, e.g. " + std::string(field_.name) +
+                   ":\"...\"";
+      }
+      return Xapian::Query::MatchNothing;
     }
     return Xapian::Query(filter_term(field_, value));
   }
 
  private:
   const Field& field_;
+  FieldErrors errors_;
 };
 
 class DateProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateProcessor(const Field& field) : field_(field) {}
+  DateProcessor(const Field& field, FieldErrors errors)
+      : field_(field), errors_(std::move(errors)) {}
   Xapian::Query operator()(const std::string& value) override {
-    return date_range_query(parse_date_range(value), field_.slot);
+    try {
+      return date_range_query(parse_date_range(value), field_.slot);
+    } catch (const QueryError& e) {
+      if (errors_->empty()) *errors_ = e.what();
+      return Xapian::Query::MatchNothing;
+    }
   }
 
  private:
   const Field& field_;
+  FieldErrors errors_;
 };
 
-Xapian::QueryParser make_query_parser(const Xapian::Database& db) {
+Xapian::QueryParser make_query_parser(const Xapian::Database& db, const FieldErrors& errors) {
   Xapian::QueryParser qp;
   qp.set_database(db);
   qp.set_stemmer(Xapian::Stem(kStemLanguage));
@@ -61,10 +80,10 @@ Xapian::QueryParser make_query_parser(const Xapian::Database& db) {
           if (!field.prefix.empty()) qp.add_prefix(name, std::string(field.prefix));
           break;
         case FieldKind::kFilter:
-          qp.add_boolean_prefix(name, (new FilterProcessor(field))->release());
+          qp.add_boolean_prefix(name, (new FilterProcessor(field, errors))->release());
           break;
         case FieldKind::kDate:
-          qp.add_boolean_prefix(name, (new DateProcessor(field))->release());
+          qp.add_boolean_prefix(name, (new DateProcessor(field, errors))->release());
           break;
       }
     }
@@ -137,7 +156,8 @@ Xapian::Query any_of(const Field& field, const std::vector<std::string>& values)
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db) {
   BuiltQuery built;
   reject_unknown_fields(request.query);
-  Xapian::QueryParser qp = make_query_parser(db);
+  const auto field_errors = std::make_shared<std::string>();
+  Xapian::QueryParser qp = make_query_parser(db, field_errors);
   constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                               Xapian::QueryParser::FLAG_LOVEHATE |
                               Xapian::QueryParser::FLAG_PURE_NOT;
@@ -155,6 +175,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
                              "; searching for the words as plain text");
     main = qp.parse_query(without_syntax(request.query), 0);
   }
+  if (!field_errors->empty()) throw QueryError(*field_errors);
 
   std::vector<Xapian::Query> filters;
   if (!request.sources.empty()) filters.push_back(any_of(*find_field("source"), request.sources));

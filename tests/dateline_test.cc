@@ -188,3 +188,27 @@ TEST(Dateline, RejectsAgencyMentionedMidParagraph) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(DatelineField, NeedsNeitherAgencyNorDateNorSeparatorAtTheEnd) {
+  const auto winston = parse_dateline_field("    WINSTON-SALEM, N.C. - ");
+  ASSERT_TRUE(winston.has_value());
+  EXPECT_EQ(winston->place, "WINSTON-SALEM");
+  EXPECT_EQ(winston->region, "N.C.");
+  const auto london = parse_dateline_field("LONDON");
+  ASSERT_TRUE(london.has_value());
+  EXPECT_EQ(london->place, "LONDON");
+  const auto salvador = parse_dateline_field("    SALVADOR, Feb 26 - ");
+  ASSERT_TRUE(salvador.has_value());
+  EXPECT_EQ(salvador->month, 2);
+  EXPECT_EQ(salvador->day, 26);
+  // In running text the same words are not a dateline.
+  EXPECT_FALSE(parse_dateline("LONDON").has_value());
+  EXPECT_FALSE(parse_dateline_field("the minister said").has_value());
+  EXPECT_FALSE(parse_dateline_field("").has_value());
+}
+
+}  // namespace
+}  // namespace dateline

@@ -152,26 +152,51 @@ ID: my-article-1
 Language: fr
 Byline: John Smith
 
-First line that reads as a headline
-
 MOSCOW, Jan 17, 2014 (AFP) - Syria is ready to exchange prisoners.
 
 More text.
 )");
   EXPECT_EQ(a.source, "Reuters");
   EXPECT_EQ(a.location.city, "Geneva");
+  EXPECT_EQ(a.location.region, "");
   EXPECT_EQ(a.location.country, "Switzerland");
   ASSERT_TRUE(a.date.has_value());
   EXPECT_EQ(a.date->iso(), "2014-01-20T10:15:00Z");
+  EXPECT_TRUE(a.date->has_time());
   EXPECT_EQ(a.headline, "Header headline wins");
   EXPECT_EQ(a.id, "my-article-1");
   EXPECT_EQ(a.language, "fr");
   EXPECT_EQ(a.byline, "John Smith");
-  // The header's headline differs from the first line, which stays as text;
-  // the dateline is then not at the start of the first paragraph.
-  ASSERT_EQ(a.body.size(), 3u);
-  EXPECT_EQ(a.body[0], "First line that reads as a headline");
-  EXPECT_EQ(a.body[1], "MOSCOW, Jan 17, 2014 (AFP) - Syria is ready to exchange prisoners.");
+  // The dateline is still removed from the text.
+  const std::vector<std::string> expected = {"Syria is ready to exchange prisoners.", "More text."};
+  EXPECT_EQ(a.body, expected);
+}
+
+TEST(PlainTextParser, HeaderKeysAreCaseInsensitiveAndLanguageIsLowered) {
+  const Article a = ParseOne("SOURCE: agence france-presse\nlanguage: EN\n\nOfficials met.\n");
+  EXPECT_EQ(a.source, "AFP");
+  EXPECT_EQ(a.language, "en");
+  EXPECT_EQ(a.body, std::vector<std::string>{"Officials met."});
+}
+
+TEST(PlainTextParser, HeaderBylineDuplicatedInTextDoesNotHideDateline) {
+  const Article a = ParseOne(R"(Source: AFP
+Byline: Jane Doe
+
+Syrian opposition votes to attend
+
+By Jane Doe
+
+ISTANBUL, Jan 18, 2014 (AFP) - The opposition voted on Saturday.
+
+More text.
+)");
+  EXPECT_EQ(a.byline, "Jane Doe");
+  EXPECT_EQ(a.location.city, "Istanbul");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->iso(), "2014-01-18");
+  const std::vector<std::string> expected = {"The opposition voted on Saturday.", "More text."};
+  EXPECT_EQ(a.body, expected);
 }
 
 TEST(PlainTextParser, HeaderOverridesDatelineFieldsButDatelineIsStillStripped) {

@@ -394,20 +394,14 @@ TEST(ReutersSgml, TakesCityFromVariousDatelines) {
 }
 
 TEST(ReutersSgml, KeepsHyphenatedCityFromMalformedDateline) {
-  GTEST_SKIP() << "BUG: dateline_place's fallback (used when parse_dateline fails) cuts the "
-                  "place at the first '-' as if it were the separator: DATELINE "
-                  "'WINSTON-SALEM, N.C. - ' (Reuters-21578 NEWID 12677) gives city 'Winston'";
   EXPECT_EQ(CityOf("    WINSTON-SALEM, N.C. - "), "Winston-Salem");
   EXPECT_EQ(CityOf("    PORT-AU-PRINCE - "), "Port-Au-Prince");
 }
 
 TEST(ReutersSgml, TakesRegionFromDateline) {
-  GTEST_SKIP() << "BUG: Location::region is documented as 'a state or province when the "
-                  "dateline has one', but the Reuters parser never sets it: DATELINE "
-                  "'RICHMOND, Va., March 2 - ' gives region ''";
   const ReutersSgmlParser parser;
-  const ParseResult result = parser.parse(
-      Collection({RecordWithDateline("    RICHMOND, Va., March 2 - ")}), kPath);
+  const ParseResult result =
+      parser.parse(Collection({RecordWithDateline("    RICHMOND, Va., March 2 - ")}), kPath);
   ASSERT_EQ(result.articles.size(), 1u);
   EXPECT_EQ(result.articles[0].location.city, "Richmond");
   EXPECT_EQ(result.articles[0].location.region, "Va.");
