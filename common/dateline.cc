@@ -105,7 +105,7 @@ std::string read_place(Scanner& sc, size_t max_words) {
     sc.set_pos(sc.pos() + w.size());
     end = sc.pos();
     if (++words > max_words) return {};
-    if (sc.peek() == ',') break;
+    if (sc.peek() == ',' || sc.at_end()) break;
     const size_t before_space = sc.pos();
     sc.skip_spaces();
     if (sc.pos() == before_space) return {};  // e.g. "WORD)" or a stray character
