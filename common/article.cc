@@ -6,8 +6,13 @@ namespace dateline {
 
 std::string id_from_origin(const Origin& origin) {
   std::string key = origin.path;
-  if (origin.record > 0) key += "#" + std::to_string(origin.record);
-  return "file-" + text::hash_hex(key);
+  if (origin.record > 0) {
+    key += '#';
+    key += std::to_string(origin.record);
+  }
+  std::string id = "file-";
+  id += text::hash_hex(key);
+  return id;
 }
 
 std::string body_text(const Article& article) {

@@ -47,7 +47,8 @@ enum class Closing { kRequired, kOptional };
 std::optional<std::string_view> element(std::string_view s, std::string_view name,
                                         std::string_view* open_tag = nullptr,
                                         Closing closing = Closing::kRequired) {
-  const std::string open = "<" + std::string(name);
+  std::string open = "<";
+  open += name;
   size_t pos = 0;
   while ((pos = s.find(open, pos)) != std::string_view::npos) {
     const size_t after = pos + open.size();
@@ -58,7 +59,9 @@ std::optional<std::string_view> element(std::string_view s, std::string_view nam
   const size_t tag_end = s.find('>', pos);
   if (tag_end == std::string_view::npos) return std::nullopt;
   if (open_tag) *open_tag = s.substr(pos, tag_end + 1 - pos);
-  const std::string close = "</" + std::string(name) + ">";
+  std::string close = "</";
+  close += name;
+  close += '>';
   const size_t end = s.find(close, tag_end + 1);
   if (end == std::string_view::npos) {
     if (closing == Closing::kRequired) return std::nullopt;
