@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/timestamp.h"
@@ -25,17 +26,40 @@ struct Origin {
   int record = 0;
 };
 
+// Where a story stands, as the agency says (IPTC pubStatus / NITF
+// management-status / NewsML 1.2 Status).
+enum class Status { kUsable, kWithheld, kEmbargoed, kCanceled };
+
 struct Article {
-  std::string id;      // unique and stable: re-adding the same id replaces
-  std::string source;  // agency: "AFP", "Reuters", "AP", ...
+  std::string id;      // unique per version: re-adding the same id replaces
+  std::string story_id;  // the same for every version of one story ("" = id)
+  int version = 1;       // 1, 2, 3 ... within the story
+  Status status = Status::kUsable;
+  int urgency = 0;       // 1 (flash) .. 8 (lowest); 0 when not given
+  std::string source;    // agency: "AFP", "Reuters", "AP", ...
   Location location;
-  std::optional<Timestamp> date;  // UTC
-  std::string headline;
+  std::optional<Timestamp> date;             // UTC: when the story was first filed
+  std::optional<Timestamp> version_created;  // UTC: when this version was filed
+  std::string headline;  // version markers ("UPDATE 1-") removed
+  std::string slug;      // the agency's slugline, markers removed
   std::string byline;
-  std::vector<std::string> body;  // paragraphs, dateline removed
-  std::string language = "en";    // ISO 639-1
+  std::vector<std::string> body;      // paragraphs, dateline and sign-offs removed
+  std::vector<std::string> subjects;  // subject names/codes and keywords
+  std::string language = "en";        // ISO 639-1, lower case
   Origin origin;
 };
+
+// The id of one version of a story: "STORY#vN".
+std::string version_id(std::string_view story_id, int version);
+
+// The story id, or the article id when none is set.
+const std::string& story_key(const Article& article);
+
+// "usable", "withheld", "embargoed", "canceled".
+std::string_view status_name(Status status);
+// Reads IPTC/NITF/NewsML names ("usable", "stat:canceled", "Canceled",
+// "Withheld", "embargoed"); nullopt for anything else.
+std::optional<Status> parse_status(std::string_view name);
 
 // The id used when a file gives none: derived from where the article came
 // from, so that adding the same file again replaces instead of doubling.
