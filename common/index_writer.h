@@ -1,6 +1,9 @@
 // Writes articles into a Xapian database, one document per article id:
 // writing an id that is already there replaces it, never doubles it.
-// Changes are committed in batches and by commit().
+// Keeps the current-version mark (schema.h) on the newest version of each
+// story, so an older version arriving later never wins and a canceled
+// story leaves default results.  Changes are committed in batches and by
+// commit().
 #pragma once
 
 #include <xapian.h>
@@ -20,6 +23,10 @@ class IndexWriter {
 
   Outcome write(const Article& article);
   void commit();
+
+  // Puts the current-version mark on the right version of `story` (after a
+  // write or a removal).
+  void refresh_current_version(const std::string& story);
 
   Xapian::doccount article_count() const { return db_.get_doccount(); }
 

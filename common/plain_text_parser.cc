@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/paragraphs.h"
 #include "common/text.h"
+#include "common/version_markers.h"
 
 namespace dateline {
 namespace {
@@ -16,13 +17,17 @@ constexpr size_t kMaxHeadlineBytes = 200;
 constexpr size_t kMaxHeadlineWords = 25;
 
 struct Header {
-  std::optional<std::string> source, location, country, headline, id, language, byline;
+  std::optional<std::string> source, location, country, headline, id, language, byline, story, slug;
+  std::optional<int> version;
+  std::optional<Status> status;
+  std::vector<std::string> keywords;
   std::optional<Timestamp> date;
   int year_hint = 0;  // "Date: 2014": completes a dateline that omits the year
 };
 
-constexpr std::array<std::string_view, 8> kHeaderKeys = {
-    "Source", "Location", "Country", "Date", "Headline", "ID", "Language", "Byline"};
+constexpr std::array<std::string_view, 13> kHeaderKeys = {
+    "Source", "Location", "Country", "Date",   "Headline", "ID",      "Language",
+    "Byline", "Story",    "Version", "Status", "Slug",     "Keywords"};
 
 std::optional<std::string>* header_slot(Header& h, std::string_view key) {
   if (text::equals_ci(key, "Source")) return &h.source;
@@ -32,6 +37,8 @@ std::optional<std::string>* header_slot(Header& h, std::string_view key) {
   if (text::equals_ci(key, "ID")) return &h.id;
   if (text::equals_ci(key, "Language")) return &h.language;
   if (text::equals_ci(key, "Byline")) return &h.byline;
+  if (text::equals_ci(key, "Story")) return &h.story;
+  if (text::equals_ci(key, "Slug")) return &h.slug;
   return nullptr;
 }
 
@@ -74,6 +81,35 @@ void set_header_value(Header& h, std::string_view key, std::string_view value) {
     h.language = lang;
     return;
   }
+  if (text::equals_ci(key, "Version")) {
+    const bool digits =
+        value.size() <= 6 && value.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!digits || std::stoi(std::string(value)) < 1) {
+      throw ParseError("Version header '" + std::string(value) +
+                       "' is not a version (1, 2, 3 ...)");
+    }
+    h.version = std::stoi(std::string(value));
+    return;
+  }
+  if (text::equals_ci(key, "Status")) {
+    h.status = parse_status(value);
+    if (!h.status) {
+      throw ParseError("Status header '" + std::string(value) +
+                       "' is not a status (usable, withheld, embargoed, canceled)");
+    }
+    return;
+  }
+  if (text::equals_ci(key, "Keywords")) {
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const size_t comma = rest.find(',');
+      const std::string keyword = text::collapse_whitespace(rest.substr(0, comma));
+      if (!keyword.empty()) h.keywords.push_back(keyword);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    return;
+  }
   *header_slot(h, key) = text::collapse_whitespace(value);
 }
 
@@ -105,7 +141,8 @@ bool is_byline(std::string_view paragraph) {
 }  // namespace
 
 std::string_view plain_text_header_keys() {
-  return "Source, Location, Country, Date, Headline, ID, Language, Byline";
+  return "Source, Location, Country, Date, Headline, ID, Language, Byline, Story, Version, "
+         "Status, Slug, Keywords";
 }
 
 bool reads_as_headline(std::string_view paragraph) {
@@ -256,11 +293,24 @@ ParseResult PlainTextParser::parse(std::string_view content, const std::string& 
   }
 
   if (header.language) article.language = *header.language;
+  const VersionMarkers markers = strip_version_markers(article.headline);
+  article.headline = markers.text;
+  if (header.slug) article.slug = strip_version_markers(*header.slug).text;
+  if (header.story) article.story_id = *header.story;
+  article.version = header.version.value_or(markers.update + 1);
+  if (header.status) article.status = *header.status;
+  article.subjects = header.keywords;
   article.body = std::move(paragraphs);
   if (article.body.empty() && article.headline.empty()) {
     throw ParseError("no text after the header and dateline");
   }
-  article.id = header.id ? *header.id : id_from_origin(article.origin);
+  if (header.id) {
+    article.id = *header.id;
+  } else if (header.story) {
+    article.id = version_id(*header.story, article.version);
+  } else {
+    article.id = id_from_origin(article.origin);
+  }
 
   ParseResult result;
   result.articles.push_back(std::move(article));

@@ -15,11 +15,20 @@ std::vector<std::string> nonempty(const std::string& s) {
   return s.empty() ? std::vector<std::string>{} : std::vector<std::string>{s};
 }
 
-const std::array<Field, 10> kFields = {{
+std::vector<std::string> seconds(const std::optional<Timestamp>& t) {
+  return t ? std::vector<std::string>{std::to_string(t->seconds())} : std::vector<std::string>{};
+}
+
+// Value slots are part of the index format: never renumber one.
+const std::array<Field, 17> kFields = {{
     {"id", "", "Q", FieldKind::kFilter, kNoSlot, 0, false,
-     [](const Article& a) { return nonempty(a.id); }, "the article's unique id"},
+     [](const Article& a) { return nonempty(a.id); }, "one version of an article, by its id"},
+    {"story", "", "XR", FieldKind::kFilter, kNoSlot, 0, false,
+     [](const Article& a) { return nonempty(story_key(a)); }, "every version of a story"},
     {"headline", "title", "S", FieldKind::kText, kNoSlot, 3, false,
      [](const Article& a) { return nonempty(a.headline); }, "words of the headline"},
+    {"slug", "", "XG", FieldKind::kText, kNoSlot, 0, false,
+     [](const Article& a) { return nonempty(a.slug); }, "words of the agency's slugline"},
     {"byline", "", "A", FieldKind::kText, kNoSlot, 1, false,
      [](const Article& a) { return nonempty(a.byline); }, "words of the byline"},
     {"body", "", "", FieldKind::kText, kNoSlot, 1, false, [](const Article& a) { return a.body; },
@@ -32,13 +41,27 @@ const std::array<Field, 10> kFields = {{
      [](const Article& a) { return nonempty(a.location.country); }, "the country, when known"},
     {"language", "lang", "L", FieldKind::kFilter, kNoSlot, 0, true,
      [](const Article& a) { return nonempty(a.language); }, "ISO 639-1 code, e.g. en"},
+    {"subject", "", "K", FieldKind::kFilter, kNoSlot, 0, true,
+     [](const Article& a) { return a.subjects; }, "a subject or keyword"},
+    {"status", "", "XU", FieldKind::kFilter, 6, 0, true,
+     [](const Article& a) { return std::vector<std::string>{std::string(status_name(a.status))}; },
+     "usable, withheld, embargoed or canceled"},
     {"path", "", "XP", FieldKind::kFilter, kNoSlot, 0, false,
      [](const Article& a) { return nonempty(a.origin.path); }, "the file it came from"},
     {"date", "", "", FieldKind::kDate, 0, 0, false,
+     [](const Article& a) { return seconds(a.date); }, "YYYY-MM-DD, or a range FROM..TO"},
+    {"updated", "", "", FieldKind::kDate, 5, 0, false,
+     [](const Article& a) { return seconds(a.version_created); },
+     "when this version was filed; YYYY-MM-DD or FROM..TO"},
+    {"version", "", "", FieldKind::kNumber, 4, 0, false,
+     [](const Article& a) { return std::vector<std::string>{std::to_string(a.version)}; },
+     "the version number within its story"},
+    {"urgency", "", "", FieldKind::kNumber, 7, 0, false,
      [](const Article& a) {
-       return a.date ? std::vector<std::string>{a.date->iso()} : std::vector<std::string>{};
+       return a.urgency > 0 ? std::vector<std::string>{std::to_string(a.urgency)}
+                            : std::vector<std::string>{};
      },
-     "YYYY-MM-DD, or a range FROM..TO"},
+     "1 (flash) to 8"},
 }};
 
 }  // namespace
@@ -50,6 +73,16 @@ const Field* find_field(std::string_view name) {
     if (f.name == name || (!f.alias.empty() && f.alias == name)) return &f;
   }
   return nullptr;
+}
+
+bool is_queryable(const Field& field) {
+  if (field.kind == FieldKind::kNumber) return false;
+  return !(field.kind == FieldKind::kText && field.prefix.empty());  // the default field
+}
+
+const Field& story_field() {
+  static const Field& field = *find_field("story");
+  return field;
 }
 
 const Field& id_field() {
@@ -64,7 +97,7 @@ const Field& date_field() {
 
 std::string normalise_filter_value(const Field& field, std::string_view value) {
   std::string v = text::collapse_whitespace(value);
-  return field.fold_case ? text::to_lower(v) : v;
+  return field.fold_case ? text::to_lower(text::fold_diacritics(v)) : v;
 }
 
 std::string filter_term(const Field& field, std::string_view value) {
@@ -81,7 +114,7 @@ std::string id_term(std::string_view id) { return filter_term(id_field(), id); }
 std::string query_field_names() {
   std::string names;
   for (const Field& f : kFields) {
-    if (f.kind == FieldKind::kText && f.prefix.empty()) continue;  // the default field
+    if (!is_queryable(f)) continue;
     if (!names.empty()) names += ", ";
     names += f.name;
     if (!f.alias.empty()) names += std::string(" (") + std::string(f.alias) + ")";

@@ -18,6 +18,7 @@ enum class FieldKind {
   kText,    // free text: stemmed words with positions; "headline:geneva"
   kFilter,  // exact values, one boolean term each; "source:AFP"
   kDate,    // a point in time in a sortable value slot; "date:2014-01-17"
+  kNumber,  // a number in a sortable value slot, for sorting and display only
 };
 
 inline constexpr int kNoSlot = -1;
@@ -30,6 +31,8 @@ struct Field {
   int slot;                   // Xapian value slot, or kNoSlot
   unsigned free_text_weight;  // kText: weight of its words in the default free text (0 = none)
   bool fold_case;             // kFilter: values compare case-insensitively
+  // The article's values for this field; kDate gives Unix seconds and
+  // kNumber a decimal number, as strings.
   std::vector<std::string> (*values)(const Article&);
   std::string_view description;
 };
@@ -40,14 +43,24 @@ std::span<const Field> schema_fields();
 // The field with this query name or alias; nullptr when there is none.
 const Field* find_field(std::string_view name);
 
+// True for fields a query can name ("headline:", "source:").
+bool is_queryable(const Field& field);
+
 // The field whose term identifies an article uniquely.
 const Field& id_field();
+
+// The field whose term groups the versions of a story.
+const Field& story_field();
+
+// The term every current version carries: the newest version of each story
+// that has not been canceled.  Default searches are restricted to it.
+inline constexpr std::string_view kCurrentVersionTerm = "XKcurrent";
 
 // The field that holds an article's date (sorting, date ranges).
 const Field& date_field();
 
-// A filter value as stored: whitespace collapsed, case folded when the
-// field says so.
+// A filter value as stored: whitespace collapsed; case and diacritics folded
+// when the field says so.
 std::string normalise_filter_value(const Field& field, std::string_view value);
 
 // The boolean term for a filter value: prefix + normalised value, shortened

@@ -56,6 +56,40 @@ constexpr std::array<unsigned, 32> kCp1252High = {
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
+// Base letters for U+00C0..U+017F (nullptr: keep the character: × and ÷).
+constexpr unsigned kFoldFirst = 0xC0;
+constexpr const char* kFold[] = {
+    "A", "A", "A",  "A",  "A", "A", "AE", "C",     "E", "E", "E", "E", "I", "I", "I",  "I",
+    "D", "N", "O",  "O",  "O", "O", "O",  nullptr, "O", "U", "U", "U", "U", "Y", "TH", "ss",
+    "a", "a", "a",  "a",  "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o",  "o",  "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "y",
+    "A", "a", "A",  "a",  "A", "a", "C",  "c",     "C", "c", "C", "c", "C", "c", "D",  "d",
+    "D", "d", "E",  "e",  "E", "e", "E",  "e",     "E", "e", "E", "e", "G", "g", "G",  "g",
+    "G", "g", "G",  "g",  "H", "h", "H",  "h",     "I", "i", "I", "i", "I", "i", "I",  "i",
+    "I", "i", "IJ", "ij", "J", "j", "K",  "k",     "k", "L", "l", "L", "l", "L", "l",  "L",
+    "l", "L", "l",  "N",  "n", "N", "n",  "N",     "n", "n", "N", "n", "O", "o", "O",  "o",
+    "O", "o", "OE", "oe", "R", "r", "R",  "r",     "R", "r", "S", "s", "S", "s", "S",  "s",
+    "S", "s", "T",  "t",  "T", "t", "T",  "t",     "U", "u", "U", "u", "U", "u", "U",  "u",
+    "U", "u", "U",  "u",  "W", "w", "Y",  "y",     "Y", "Z", "z", "Z", "z", "Z", "z",  "s",
+};
+constexpr unsigned kFoldEnd = kFoldFirst + sizeof kFold / sizeof kFold[0];
+
+// Latin Extended-B letters used in Romanian: Ș ș Ț ț.
+const char* fold_extended(unsigned cp) {
+  switch (cp) {
+    case 0x218:
+      return "S";
+    case 0x219:
+      return "s";
+    case 0x21A:
+      return "T";
+    case 0x21B:
+      return "t";
+    default:
+      return nullptr;
+  }
+}
+
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -124,6 +158,30 @@ std::string to_lower(std::string_view s) {
   out.reserve(s.size());
   for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
     append_utf8(out, Xapian::Unicode::tolower(*it));
+  }
+  return out;
+}
+
+std::string fold_diacritics(std::string_view s) {
+  // Fast path: pure ASCII needs no work.
+  bool ascii = true;
+  for (unsigned char c : s) ascii &= c < 0x80;
+  if (ascii) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+    const unsigned cp = *it;
+    const char* base = nullptr;
+    if (cp >= kFoldFirst && cp < kFoldEnd) {
+      base = kFold[cp - kFoldFirst];
+    } else {
+      base = fold_extended(cp);
+    }
+    if (base) {
+      out += base;
+    } else {
+      append_utf8(out, cp);
+    }
   }
   return out;
 }

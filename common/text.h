@@ -25,6 +25,12 @@ std::string collapse_whitespace(std::string_view s);
 // Unicode lower case (through Xapian's Unicode tables).
 std::string to_lower(std::string_view s);
 
+// Latin letters with diacritics replaced by their base letters ("Genève" ->
+// "Geneve", "Erdoğan" -> "Erdogan", "ß" -> "ss", "Łódź" -> "Lodz"), so that
+// searches match with or without accents.  Other characters are unchanged.
+// Used on text before it is indexed and on queries; never on text shown.
+std::string fold_diacritics(std::string_view s);
+
 // True when `s` has at least one letter and no lower-case letter.
 bool is_all_caps(std::string_view s);
 

@@ -155,17 +155,35 @@ std::optional<Timestamp> parse_iso_timestamp(std::string_view s) {
 }
 
 int month_from_name(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kNames = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
+  // English, then the other languages agencies write datelines in
+  // (French, Spanish, Portuguese, Italian, German).  Abbreviations are the
+  // first three letters, with or without a dot, plus the usual "Sept".
+  static constexpr std::array<std::array<std::string_view, 6>, 12> kNames = {{
+      {"january", "janvier", "enero", "janeiro", "gennaio", "januar"},
+      {"february", "fevrier", "febrero", "fevereiro", "febbraio", "februar"},
+      {"march", "mars", "marzo", "marco", "marzo", "maerz"},
+      {"april", "avril", "abril", "abril", "aprile", "april"},
+      {"may", "mai", "mayo", "maio", "maggio", "mai"},
+      {"june", "juin", "junio", "junho", "giugno", "juni"},
+      {"july", "juillet", "julio", "julho", "luglio", "juli"},
+      {"august", "aout", "agosto", "agosto", "agosto", "august"},
+      {"september", "septembre", "septiembre", "setembro", "settembre", "september"},
+      {"october", "octobre", "octubre", "outubro", "ottobre", "oktober"},
+      {"november", "novembre", "noviembre", "novembro", "novembre", "november"},
+      {"december", "decembre", "diciembre", "dezembro", "dicembre", "dezember"},
+  }};
   if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  if (s.size() < 3) return 0;
+  if (s.size() < 3 || s.size() > 12) return 0;
+  const std::string word = text::fold_diacritics(s);  // "février", "März" (as "Marz")
   for (size_t i = 0; i < kNames.size(); ++i) {
-    const std::string_view name = kNames[i];
-    // Full name, or its three-letter abbreviation; "Sept" too.
-    if (text::equals_ci(s, name) || text::equals_ci(s, name.substr(0, 3)) ||
-        (i == 8 && text::equals_ci(s, "sept"))) {
-      return static_cast<int>(i + 1);
+    for (size_t lang = 0; lang < kNames[i].size(); ++lang) {
+      const std::string_view name = kNames[i][lang];
+      // Full names in any language; three-letter forms only in English,
+      // where agencies use them ("Jan", "Feb"); "Sept" too.
+      if (text::equals_ci(word, name) || (lang == 0 && text::equals_ci(word, name.substr(0, 3))) ||
+          (i == 8 && text::equals_ci(word, "sept")) || (i == 2 && text::equals_ci(word, "marz"))) {
+        return static_cast<int>(i + 1);
+      }
     }
   }
   return 0;

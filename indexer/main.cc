@@ -36,15 +36,18 @@ std::optional<std::string> optional_value(const po::variables_map& vm, const cha
 
 int run_add_command(const std::vector<std::string>& args) {
   po::options_description visible("Options");
-  visible.add_options()("help,h", "show this help")(
-      "index", po::value<std::string>(),
-      "index folder (default: $DATELINE_INDEX, else $XDG_DATA_HOME/dateline/index, "
-      "else ~/.local/share/dateline/index)")("source", po::value<std::string>(),
-                                             "set the source (agency) of every article")(
-      "location", po::value<std::string>(), "set the dateline place of every article")(
-      "date", po::value<std::string>(), "set the date of every article (YYYY-MM-DD)")(
-      "format", po::value<std::string>(),
-      ("read every file as this format instead of detecting it: " + format_names()).c_str());
+  // clang-format off
+  visible.add_options()
+      ("help,h", "show this help")
+      ("index", po::value<std::string>(),
+       "index folder (default: $DATELINE_INDEX, else $XDG_DATA_HOME/dateline/index, "
+       "else ~/.local/share/dateline/index)")
+      ("source", po::value<std::string>(), "set the source (agency) of every article")
+      ("location", po::value<std::string>(), "set the dateline place of every article")
+      ("date", po::value<std::string>(), "set the date of every article (YYYY-MM-DD)")
+      ("format", po::value<std::string>(),
+       ("read every file as this format instead of detecting it: " + format_names()).c_str());
+  // clang-format on
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
   po::options_description all;

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "common/document_builder.h"
+#include "common/stemmers.h"
 
 namespace dateline {
 namespace {
@@ -71,7 +71,6 @@ std::string header_line(const SearchResults& r, const PrintContext& c) {
 void print_text(std::ostream& out, const SearchResults& results, const PrintContext& c) {
   out << header_line(results, c) << "\n";
   if (results.hits.empty()) return;
-  const Xapian::Stem stemmer(kStemLanguage);
   size_t source_w = 1, location_w = 1;
   for (const Hit& h : results.hits) {
     source_w = std::max(source_w, std::min(kMaxColumn, width(or_dash(h.article.source))));
@@ -89,7 +88,7 @@ void print_text(std::ostream& out, const SearchResults& results, const PrintCont
         << "  ";
     const std::string headline = a.headline.empty() ? "(no headline)" : a.headline;
     if (c.color) {
-      const Snippet marked = mark_all(headline, c.terms, stemmer);
+      const Snippet marked = mark_all(headline, c.terms, stemmer_for(a.language));
       out << kBold
           << render_snippet(marked, std::string(kMatch), std::string(kReset) + std::string(kBold))
           << kReset;
@@ -97,7 +96,7 @@ void print_text(std::ostream& out, const SearchResults& results, const PrintCont
       out << headline;
     }
     out << "\n";
-    const Snippet snippet = make_snippet(a.body, c.terms, stemmer);
+    const Snippet snippet = make_snippet(a.body, c.terms, stemmer_for(a.language));
     if (!snippet.text.empty()) {
       out << indent << (c.color ? render_snippet(snippet, kMatch, kReset) : snippet.text) << "\n";
     }
@@ -106,20 +105,27 @@ void print_text(std::ostream& out, const SearchResults& results, const PrintCont
 }
 
 void print_json(std::ostream& out, const SearchResults& results, const PrintContext& c) {
-  const Xapian::Stem stemmer(kStemLanguage);
   for (const Hit& h : results.hits) {
     const Article& a = h.article;
-    const Snippet snippet = make_snippet(a.body, c.terms, stemmer);
+    const Snippet snippet = make_snippet(a.body, c.terms, stemmer_for(a.language));
     nlohmann::ordered_json j;
     j["rank"] = h.rank;
     j["id"] = a.id;
+    j["story"] = story_key(a);
+    j["version"] = a.version;
+    j["status"] = status_name(a.status);
     j["score"] = h.score;
     j["source"] = a.source;
     j["location"] = a.location.city;
     j["region"] = a.location.region;
     j["country"] = a.location.country;
     j["date"] = a.date ? nlohmann::ordered_json(a.date->iso()) : nlohmann::ordered_json(nullptr);
+    j["updated"] = a.version_created ? nlohmann::ordered_json(a.version_created->iso())
+                                     : nlohmann::ordered_json(nullptr);
     j["headline"] = a.headline;
+    j["slug"] = a.slug;
+    j["urgency"] = a.urgency;
+    j["subjects"] = a.subjects;
     j["byline"] = a.byline;
     j["language"] = a.language;
     j["path"] = a.origin.path;

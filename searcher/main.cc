@@ -29,8 +29,9 @@ constexpr const char* kUsage =
     "\n"
     "Searches the Dateline index.  QUERY words are joined; all must match unless\n"
     "OR is used.  \"phrases\", AND OR NOT ( ), +word -word, and fields:\n"
-    "headline:WORDS byline:WORDS source:AFP location:Moscow country:usa lang:en\n"
-    "id:ID date:2014-01-17 date:2014-01 date:2014-01-01..2014-01-31.\n"
+    "headline:WORDS slug:WORDS byline:WORDS source:AFP location:Moscow country:usa\n"
+    "lang:en subject:politics status:canceled id:ID story:ID date:2014-01-17\n"
+    "date:2014-01 date:2014-01-01..2014-01-31 updated:2014-01-17.\n"
     "Exit status: 0 when something matched, 1 when nothing did, 2 on errors.\n";
 
 SortOrder parse_sort(const std::string& s) {
@@ -60,21 +61,26 @@ std::string join(const std::vector<std::string>& words) {
 
 int run(int argc, char** argv) {
   po::options_description visible("Options");
-  visible.add_options()("help,h", "show this help")(
-      "index", po::value<std::string>(),
-      "index folder (default: $DATELINE_INDEX, else $XDG_DATA_HOME/dateline/index, "
-      "else ~/.local/share/dateline/index)")(",n", po::value<unsigned>()->default_value(10),
-                                             "show at most N results")(
-      "offset", po::value<unsigned>()->default_value(0), "skip the first K results (paging)")(
-      "sort", po::value<std::string>()->default_value("relevance"), "relevance, newest or oldest")(
-      "source", po::value<std::vector<std::string>>(), "only this source (repeatable: any of)")(
-      "location", po::value<std::vector<std::string>>(), "only this dateline place (repeatable)")(
-      "since", po::value<std::string>(), "only articles on or after DATE (YYYY[-MM[-DD]])")(
-      "until", po::value<std::string>(), "only articles on or before DATE (YYYY[-MM[-DD]])")(
-      "json", "print one JSON object per result per line")(
-      "count", "print only the exact number of matches")(
-      "color", po::value<std::string>()->default_value("auto"),
-      "auto, always or never (auto: colour on a terminal unless NO_COLOR is set)");
+  // clang-format off
+  visible.add_options()
+      ("help,h", "show this help")
+      ("index", po::value<std::string>(),
+       "index folder (default: $DATELINE_INDEX, else $XDG_DATA_HOME/dateline/index, "
+       "else ~/.local/share/dateline/index)")
+      (",n", po::value<unsigned>()->default_value(10), "show at most N results")
+      ("offset", po::value<unsigned>()->default_value(0), "skip the first K results (paging)")
+      ("sort", po::value<std::string>()->default_value("relevance"), "relevance, newest or oldest")
+      ("source", po::value<std::vector<std::string>>(), "only this source (repeatable: any of)")
+      ("location", po::value<std::vector<std::string>>(), "only this dateline place (repeatable)")
+      ("lang", po::value<std::vector<std::string>>(), "only this language, e.g. fr (repeatable)")
+      ("since", po::value<std::string>(), "only articles on or after DATE (YYYY[-MM[-DD]])")
+      ("until", po::value<std::string>(), "only articles on or before DATE (YYYY[-MM[-DD]])")
+      ("all-versions", "show every version of a story, not just the current one")
+      ("json", "print one JSON object per result per line")
+      ("count", "print only the exact number of matches")
+      ("color", po::value<std::string>()->default_value("auto"),
+       "auto, always or never (auto: colour on a terminal unless NO_COLOR is set)");
+  // clang-format on
   // Query words are whatever is not an option, in order, so that "-Ghana"
   // (exclude Ghana) is a query word, not an unknown option.
   const po::parsed_options parsed =
@@ -98,6 +104,8 @@ int run(int argc, char** argv) {
   request.query = join(query_words);
   if (vm.count("source")) request.sources = vm["source"].as<std::vector<std::string>>();
   if (vm.count("location")) request.locations = vm["location"].as<std::vector<std::string>>();
+  if (vm.count("lang")) request.languages = vm["lang"].as<std::vector<std::string>>();
+  request.all_versions = vm.count("all-versions") > 0;
   if (vm.count("since")) request.since = vm["since"].as<std::string>();
   if (vm.count("until")) request.until = vm["until"].as<std::string>();
   request.sort = parse_sort(vm["sort"].as<std::string>());

@@ -3,9 +3,9 @@
 #include <array>
 #include <memory>
 
-#include "common/document_builder.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/stemmers.h"
 #include "common/text.h"
 #include "searcher/date_range.h"
 
@@ -63,10 +63,11 @@ class DateProcessor : public Xapian::FieldProcessor {
   FieldErrors errors_;
 };
 
-Xapian::QueryParser make_query_parser(const Xapian::Database& db, const FieldErrors& errors) {
+Xapian::QueryParser make_query_parser(const Xapian::Database& db, const FieldErrors& errors,
+                                      const Xapian::Stem& stemmer) {
   Xapian::QueryParser qp;
   qp.set_database(db);
-  qp.set_stemmer(Xapian::Stem(kStemLanguage));
+  qp.set_stemmer(stemmer);
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(Xapian::Query::OP_AND);
   static const std::vector<std::string> stopwords(kStopwords.begin(), kStopwords.end());
@@ -85,10 +86,23 @@ Xapian::QueryParser make_query_parser(const Xapian::Database& db, const FieldErr
         case FieldKind::kDate:
           qp.add_boolean_prefix(name, (new DateProcessor(field, errors))->release());
           break;
+        case FieldKind::kNumber:
+          break;  // not queryable
       }
     }
   }
   return qp;
+}
+
+// The languages of the articles in the index ("en" when it is empty).
+std::vector<std::string> languages_in(const Xapian::Database& db) {
+  const std::string prefix(find_field("language")->prefix);
+  std::vector<std::string> languages;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    languages.push_back((*t).substr(prefix.size()));
+  }
+  if (languages.empty()) languages.emplace_back("en");
+  return languages;
 }
 
 // "name:" at the start of a word outside quotes, where name is not a field.
@@ -108,7 +122,8 @@ void reject_unknown_fields(std::string_view q) {
     }
     if (end + 1 < q.size() && q[end] == ':' && q[end + 1] != ' ') {
       const std::string_view name = q.substr(i, end - i);
-      if (!find_field(name)) {
+      const Field* field = find_field(name);
+      if (!field || !is_queryable(*field)) {
         throw QueryError("unknown field '" + std::string(name) +
                          ":' (fields: " + query_field_names() + ")");
       }
@@ -156,16 +171,28 @@ Xapian::Query any_of(const Field& field, const std::vector<std::string>& values)
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db) {
   BuiltQuery built;
   reject_unknown_fields(request.query);
+  const std::string query_text = text::fold_diacritics(request.query);
+
+  // Each language in the index is searched with its own stemmer, and only
+  // among its own articles; the results are ORed.
+  const std::vector<std::string> languages = languages_in(db);
   const auto field_errors = std::make_shared<std::string>();
-  Xapian::QueryParser qp = make_query_parser(db, field_errors);
+  auto parse_all = [&](const std::string& q, unsigned flags) {
+    std::vector<Xapian::Query> parsed;
+    for (const std::string& language : languages) {
+      Xapian::QueryParser qp = make_query_parser(db, field_errors, stemmer_for(language));
+      parsed.push_back(qp.parse_query(q, flags));
+    }
+    return parsed;
+  };
   constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                               Xapian::QueryParser::FLAG_LOVEHATE |
                               Xapian::QueryParser::FLAG_PURE_NOT;
-  Xapian::Query main;
-  std::string problem = syntax_problem(request.query);
+  std::vector<Xapian::Query> per_language;
+  std::string problem = syntax_problem(query_text);
   if (problem.empty()) {
     try {
-      main = qp.parse_query(request.query, kFlags);
+      per_language = parse_all(query_text, kFlags);
     } catch (const Xapian::QueryParserError& e) {
       problem = e.get_msg();
     }
@@ -173,14 +200,29 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
   if (!problem.empty()) {
     built.warnings.push_back("query syntax: " + problem +
                              "; searching for the words as plain text");
-    main = qp.parse_query(without_syntax(request.query), 0);
+    per_language = parse_all(without_syntax(query_text), 0);
   }
   if (!field_errors->empty()) throw QueryError(*field_errors);
+
+  Xapian::Query main;
+  if (per_language.size() == 1 || per_language.front().empty()) {
+    main = per_language.front();
+  } else {
+    std::vector<Xapian::Query> alternatives;
+    for (size_t i = 0; i < languages.size(); ++i) {
+      alternatives.emplace_back(Xapian::Query::OP_FILTER, per_language[i],
+                                Xapian::Query(filter_term(*find_field("language"), languages[i])));
+    }
+    main = Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
 
   std::vector<Xapian::Query> filters;
   if (!request.sources.empty()) filters.push_back(any_of(*find_field("source"), request.sources));
   if (!request.locations.empty()) {
     filters.push_back(any_of(*find_field("location"), request.locations));
+  }
+  if (!request.languages.empty()) {
+    filters.push_back(any_of(*find_field("language"), request.languages));
   }
   if (request.since || request.until) {
     DateRange range;
@@ -198,6 +240,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
     }
     main = Xapian::Query::MatchAll;
   }
+  if (!request.all_versions) filters.emplace_back(std::string(kCurrentVersionTerm));
   for (const auto& f : filters) main = Xapian::Query(Xapian::Query::OP_FILTER, main, f);
   built.query = main;
   return built;

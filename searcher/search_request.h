@@ -13,8 +13,10 @@ struct SearchRequest {
   std::string query;                   // the query language, see README
   std::vector<std::string> sources;    // --source (any of)
   std::vector<std::string> locations;  // --location (any of)
+  std::vector<std::string> languages;  // --lang (any of)
   std::optional<std::string> since;    // --since DATE (inclusive)
   std::optional<std::string> until;    // --until DATE (inclusive)
+  bool all_versions = false;           // every version, not just the current one
   SortOrder sort = SortOrder::kRelevance;
   unsigned limit = 10;
   unsigned offset = 0;

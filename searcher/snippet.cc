@@ -44,7 +44,9 @@ std::vector<Word> scan_words(const std::string& text, const MatchTerms& terms,
     const size_t stop = it == end ? text.size() : static_cast<size_t>(it.raw() - text.data());
     Word w{begin, stop, {}};
     const std::string lower = text::to_lower(std::string_view(text).substr(begin, stop - begin));
-    if (terms.words.count(lower) || terms.stems.count(stemmer(lower))) w.key = lower;
+    // Indexed words are folded ("Genève" as "geneve"); compare them so.
+    const std::string folded = text::fold_diacritics(lower);
+    if (terms.words.count(folded) || terms.stems.count(stemmer(folded))) w.key = lower;
     words.push_back(std::move(w));
   }
   return words;

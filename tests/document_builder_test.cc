@@ -1,4 +1,5 @@
 #include "common/document_builder.h"
+#include "common/stemmers.h"
 
 #include <gtest/gtest.h>
 
@@ -34,7 +35,7 @@ bool has(const std::vector<std::string>& terms, const std::string& t) {
 
 class DocumentBuilder : public ::testing::Test {
  protected:
-  DocumentBuilder() { termgen_.set_stemmer(Xapian::Stem(kStemLanguage)); }
+  DocumentBuilder() { termgen_.set_stemmer(stemmer_for("en")); }
   Xapian::TermGenerator termgen_;
 };
 

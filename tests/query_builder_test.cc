@@ -7,6 +7,7 @@
 #include "common/document_builder.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/stemmers.h"
 #include "common/stored_article.h"
 
 namespace dateline {
@@ -29,7 +30,7 @@ class QueryBuilder : public ::testing::Test {
  protected:
   QueryBuilder() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
     Xapian::TermGenerator termgen;
-    termgen.set_stemmer(Xapian::Stem(kStemLanguage));
+    termgen.set_stemmer(stemmer_for("en"));
     for (const Article& a : {
              make("a1", "AFP", "Moscow", {2014, 1, 17}, "Syria offers prisoner swap",
                   "The regime said it was ready to swap prisoners before Geneva II."),
@@ -38,8 +39,15 @@ class QueryBuilder : public ::testing::Test {
              make("d1", "dpa", "Rio de Janeiro", {2014, 7, 13}, "Germany win World Cup",
                   "Germany beat Argentina in Rio."),
          }) {
-      db_.add_document(build_document(a, termgen));
+      Xapian::Document doc = build_document(a, termgen);
+      doc.add_boolean_term(std::string(kCurrentVersionTerm));
+      db_.add_document(doc);
     }
+    // An older version of a1's story: not current.
+    Article old = make("a0", "AFP", "Moscow", {2014, 1, 16}, "Syria may offer prisoner swap",
+                       "Early report of a swap.");
+    old.story_id = "a1";
+    db_.add_document(build_document(old, termgen));
     db_.commit();
   }
 
@@ -96,6 +104,18 @@ TEST_F(QueryBuilder, FieldsComeFromTheSchema) {
   EXPECT_EQ(ids("date:2014-01"), (Ids{"a1", "r1"}));
   EXPECT_EQ(ids("date:2014-01-20..2014-12-31"), (Ids{"r1", "d1"}));
   EXPECT_EQ(ids("Syria date:..2014-01-17"), (Ids{"a1"}));
+}
+
+TEST_F(QueryBuilder, OnlyCurrentVersionsUnlessAllAreAskedFor) {
+  EXPECT_EQ(ids("swap"), (Ids{"a1"}));
+  SearchRequest all;
+  all.all_versions = true;
+  EXPECT_EQ(ids("swap", all), (Ids{"a0", "a1"}));
+}
+
+TEST_F(QueryBuilder, DiacriticsAreFoldedInQueries) {
+  EXPECT_EQ(ids("Genèva"), (Ids{"a1", "r1"}));
+  EXPECT_EQ(ids("location:GENÈVA"), (Ids{"r1"}));
 }
 
 TEST_F(QueryBuilder, FlagsFilterToo) {

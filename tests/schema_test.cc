@@ -40,6 +40,19 @@ TEST(Schema, PrefixesFollowXapianConventions) {
   }
 }
 
+TEST(Schema, NoPrefixStartsAnother) {
+  // Otherwise a term of one field could be read as a term of another.
+  for (const Field& a : schema_fields()) {
+    for (const Field& b : schema_fields()) {
+      if (&a == &b || a.prefix.empty() || b.prefix.empty()) continue;
+      EXPECT_NE(b.prefix.rfind(a.prefix, 0), 0u) << a.name << " / " << b.name;
+    }
+    if (!a.prefix.empty()) {
+      EXPECT_NE(std::string(kCurrentVersionTerm).rfind(std::string(a.prefix), 0), 0u) << a.name;
+    }
+  }
+}
+
 TEST(Schema, KindsAreConsistent) {
   for (const Field& f : schema_fields()) {
     switch (f.kind) {
@@ -52,7 +65,9 @@ TEST(Schema, KindsAreConsistent) {
         EXPECT_EQ(f.free_text_weight, 0u) << f.name;
         break;
       case FieldKind::kDate:
+      case FieldKind::kNumber:
         EXPECT_NE(f.slot, kNoSlot) << f.name;
+        EXPECT_TRUE(f.prefix.empty()) << f.name;
         break;
     }
   }
@@ -77,7 +92,8 @@ TEST(Schema, FilterTermsFoldCaseAndWhitespaceWhereTheFieldSays) {
   EXPECT_EQ(filter_term(source, "  afp "), "XSafp");
   const Field& location = *find_field("location");
   EXPECT_EQ(filter_term(location, "Rio  de\tJaneiro"), "XLrio de janeiro");
-  EXPECT_EQ(filter_term(location, "SÃO PAULO"), "XLsão paulo");
+  EXPECT_EQ(filter_term(location, "SÃO PAULO"), "XLsao paulo");
+  EXPECT_EQ(filter_term(location, "Genève"), filter_term(location, "geneve"));
   // Ids and paths are exact.
   EXPECT_EQ(id_term("RTR-2014-v1"), "QRTR-2014-v1");
   EXPECT_EQ(filter_term(*find_field("path"), "/Corpus/A.txt"), "XP/Corpus/A.txt");
@@ -106,6 +122,7 @@ TEST(Schema, QueryFieldNamesListEveryQueryableField) {
     EXPECT_NE(names.find(n), std::string::npos) << n;
   }
   EXPECT_EQ(names.find("body"), std::string::npos);
+  EXPECT_EQ(names.find("version"), std::string::npos) << "numbers are not queryable";
 }
 
 }  // namespace

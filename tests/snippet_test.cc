@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "common/document_builder.h"
+#include "common/stemmers.h"
+#include "common/text.h"
 
 namespace dateline {
 namespace {
@@ -15,9 +17,10 @@ class SnippetTest : public ::testing::Test {
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.add_prefix("headline", "S");
     qp.add_boolean_prefix("source", "XS");
-    return match_terms(qp.parse_query(query));
+    // As the searcher does: queries are folded like the indexed text.
+    return match_terms(qp.parse_query(text::fold_diacritics(query)));
   }
-  Xapian::Stem stemmer_{kStemLanguage};
+  Xapian::Stem stemmer_ = stemmer_for("en");
 };
 
 TEST_F(SnippetTest, MatchTermsKeepWordsAndStemsButNotFilters) {

@@ -6,14 +6,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/schema.h"
 #include "common/stored_article.h"
 
 namespace dateline::testing {
 
-std::vector<Article> stored_articles(const std::string& path) {
+std::vector<Article> stored_articles(const std::string& path, bool current_only) {
   Xapian::Database db(path);
   std::vector<Article> articles;
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+  const std::string term = current_only ? std::string(kCurrentVersionTerm) : std::string();
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
     articles.push_back(decode_stored_article(db.get_document(*it).get_data()));
   }
   return articles;

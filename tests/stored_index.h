@@ -9,8 +9,9 @@
 
 namespace dateline::testing {
 
-// Every article stored in the index at `path`, in document order.
-std::vector<Article> stored_articles(const std::string& path);
+// Every article stored in the index at `path`, in document order; with
+// `current_only`, only the current versions (what default searches see).
+std::vector<Article> stored_articles(const std::string& path, bool current_only = false);
 
 // The number of articles a folder should yield, counted independently of
 // the parsers: one per .txt file plus one per <REUTERS record in .sgm files.
