@@ -31,17 +31,17 @@ struct Origin {
 enum class Status { kUsable, kWithheld, kEmbargoed, kCanceled };
 
 struct Article {
-  std::string id;      // unique per version: re-adding the same id replaces
+  std::string id;        // unique per version: re-adding the same id replaces
   std::string story_id;  // the same for every version of one story ("" = id)
   int version = 1;       // 1, 2, 3 ... within the story
   Status status = Status::kUsable;
-  int urgency = 0;       // 1 (flash) .. 8 (lowest); 0 when not given
-  std::string source;    // agency: "AFP", "Reuters", "AP", ...
+  int urgency = 0;     // 1 (flash) .. 8 (lowest); 0 when not given
+  std::string source;  // agency: "AFP", "Reuters", "AP", ...
   Location location;
   std::optional<Timestamp> date;             // UTC: when the story was first filed
   std::optional<Timestamp> version_created;  // UTC: when this version was filed
-  std::string headline;  // version markers ("UPDATE 1-") removed
-  std::string slug;      // the agency's slugline, markers removed
+  std::string headline;                      // version markers ("UPDATE 1-") removed
+  std::string slug;                          // the agency's slugline, markers removed
   std::string byline;
   std::vector<std::string> body;      // paragraphs, dateline and sign-offs removed
   std::vector<std::string> subjects;  // subject names/codes and keywords

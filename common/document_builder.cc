@@ -39,6 +39,9 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& t
         if (field.slot != kNoSlot)
           doc.add_value(field.slot, normalise_filter_value(field, values[0]));
         break;
+      case FieldKind::kKey:
+        doc.add_value(field.slot, values[0]);
+        break;
       case FieldKind::kDate:
       case FieldKind::kNumber:
         doc.add_value(field.slot, Xapian::sortable_serialise(std::stod(values[0])));

@@ -15,12 +15,31 @@ std::vector<std::string> nonempty(const std::string& s) {
   return s.empty() ? std::vector<std::string>{} : std::vector<std::string>{s};
 }
 
+// A hash of the body's words (case, accents and punctuation ignored), so
+// the same story filed twice, or by two services, has one fingerprint.
+std::string content_fingerprint(const Article& a) {
+  std::string words;
+  for (const auto& p : a.body) {
+    for (char c : text::to_lower(text::fold_diacritics(p))) {
+      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                        (static_cast<unsigned char>(c) >= 0x80);
+      if (keep) {
+        words.push_back(c);
+      } else if (!words.empty() && words.back() != ' ') {
+        words.push_back(' ');
+      }
+    }
+  }
+  if (words.size() < 40) return {};  // too short to call two articles the same
+  return text::hash_hex(words);
+}
+
 std::vector<std::string> seconds(const std::optional<Timestamp>& t) {
   return t ? std::vector<std::string>{std::to_string(t->seconds())} : std::vector<std::string>{};
 }
 
 // Value slots are part of the index format: never renumber one.
-const std::array<Field, 17> kFields = {{
+const std::array<Field, 19> kFields = {{
     {"id", "", "Q", FieldKind::kFilter, kNoSlot, 0, false,
      [](const Article& a) { return nonempty(a.id); }, "one version of an article, by its id"},
     {"story", "", "XR", FieldKind::kFilter, kNoSlot, 0, false,
@@ -50,6 +69,15 @@ const std::array<Field, 17> kFields = {{
      [](const Article& a) { return nonempty(a.origin.path); }, "the file it came from"},
     {"date", "", "", FieldKind::kDate, 0, 0, false,
      [](const Article& a) { return seconds(a.date); }, "YYYY-MM-DD, or a range FROM..TO"},
+    {"month", "", "XM", FieldKind::kFilter, 8, 0, false,
+     [](const Article& a) {
+       return a.date ? std::vector<std::string>{a.date->iso().substr(0, 7)}
+                     : std::vector<std::string>{};
+     },
+     "YYYY-MM of the date (for facets)"},
+    {"fingerprint", "", "", FieldKind::kKey, 9, 0, false,
+     [](const Article& a) { return nonempty(content_fingerprint(a)); },
+     "same text, same fingerprint: near-identical articles collapse on it"},
     {"updated", "", "", FieldKind::kDate, 5, 0, false,
      [](const Article& a) { return seconds(a.version_created); },
      "when this version was filed; YYYY-MM-DD or FROM..TO"},
@@ -76,7 +104,7 @@ const Field* find_field(std::string_view name) {
 }
 
 bool is_queryable(const Field& field) {
-  if (field.kind == FieldKind::kNumber) return false;
+  if (field.kind == FieldKind::kNumber || field.kind == FieldKind::kKey) return false;
   return !(field.kind == FieldKind::kText && field.prefix.empty());  // the default field
 }
 

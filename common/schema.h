@@ -19,6 +19,7 @@ enum class FieldKind {
   kFilter,  // exact values, one boolean term each; "source:AFP"
   kDate,    // a point in time in a sortable value slot; "date:2014-01-17"
   kNumber,  // a number in a sortable value slot, for sorting and display only
+  kKey,     // a string in a value slot, for grouping (facets, collapsing) only
 };
 
 inline constexpr int kNoSlot = -1;

@@ -32,7 +32,12 @@ bool read_prefix_marker(std::string_view& s, VersionMarkers& m) {
     m.update = n;
   } else {
     static constexpr std::array<std::pair<std::string_view, int>, 6> kWords = {{
-        {"CORRECTED", 1}, {"CORRECTION", 1}, {"REFILE", 2}, {"RPT", 2}, {"REPEAT", 2}, {"WRAPUP", 0},
+        {"CORRECTED", 1},
+        {"CORRECTION", 1},
+        {"REFILE", 2},
+        {"RPT", 2},
+        {"REPEAT", 2},
+        {"WRAPUP", 0},
     }};
     bool found = false;
     for (const auto& [word, kind] : kWords) {

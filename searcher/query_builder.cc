@@ -87,6 +87,7 @@ Xapian::QueryParser make_query_parser(const Xapian::Database& db, const FieldErr
           qp.add_boolean_prefix(name, (new DateProcessor(field, errors))->release());
           break;
         case FieldKind::kNumber:
+        case FieldKind::kKey:
           break;  // not queryable
       }
     }

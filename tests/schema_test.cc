@@ -66,6 +66,7 @@ TEST(Schema, KindsAreConsistent) {
         break;
       case FieldKind::kDate:
       case FieldKind::kNumber:
+      case FieldKind::kKey:
         EXPECT_NE(f.slot, kNoSlot) << f.name;
         EXPECT_TRUE(f.prefix.empty()) << f.name;
         break;
