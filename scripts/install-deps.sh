@@ -10,6 +10,7 @@ packages=(
   libspdlog-dev
   libgtest-dev
   nlohmann-json3-dev
+  libsqlite3-dev sqlite3 xapian-omega   # benchmark peers: SQLite FTS5, scriptindex
 )
 
 missing=()
