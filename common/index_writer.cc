@@ -14,8 +14,6 @@ namespace dateline {
 namespace {
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
-  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
   return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
 }
 
@@ -32,8 +30,9 @@ bool older(const IndexWriter::StoredVersion& a, const IndexWriter::StoredVersion
   const auto rank = [](const IndexWriter::StoredVersion& v) {
     return v.docid == 0 ? std::numeric_limits<Xapian::docid>::max() : v.docid;
   };
-  return std::make_tuple(a.version, std::cref(a.updated), rank(a)) <
-         std::make_tuple(b.version, std::cref(b.updated), rank(b));
+  if (a.version != b.version) return a.version < b.version;
+  if (a.updated != b.updated) return a.updated < b.updated;
+  return rank(a) < rank(b);
 }
 
 }  // namespace
@@ -49,13 +48,14 @@ IndexWriter::Outcome IndexWriter::write(const Article& article) {
   incoming.version = article.version;
   incoming.updated = doc.get_value(slot("updated"));
   incoming.canceled = article.status == Status::kCanceled;
-  std::vector<StoredVersion> versions = stored_versions(story_key(article), unique);
+  std::vector<StoredVersion> versions =
+      stored_versions(filter_term(story_field(), story_key(article)), unique);
   versions.push_back(incoming);
   apply_current_mark(versions, &doc);
 
   db_.replace_document(unique, doc);
   count_spelling_words(doc);
-  if (++pending_ >= batch_size_) commit();
+  ++pending_;
   return existed ? Outcome::kReplaced : Outcome::kAdded;
 }
 
@@ -64,9 +64,8 @@ Xapian::valueno IndexWriter::slot(std::string_view field) const {
 }
 
 std::vector<IndexWriter::StoredVersion> IndexWriter::stored_versions(
-    const std::string& story, const std::string& except_term) {
+    const std::string& story_term, const std::string& except_term) {
   std::vector<StoredVersion> versions;
-  const std::string story_term = filter_term(story_field(), story);
   if (!db_.term_exists(story_term)) return versions;
   Xapian::docid except = 0;
   if (!except_term.empty()) {
@@ -114,7 +113,7 @@ void IndexWriter::apply_current_mark(const std::vector<StoredVersion>& versions,
 }
 
 void IndexWriter::refresh_current_version(const std::string& story) {
-  apply_current_mark(stored_versions(story, {}), nullptr);
+  apply_current_mark(stored_versions(filter_term(story_field(), story), {}), nullptr);
 }
 
 void IndexWriter::count_spelling_words(const Xapian::Document& doc) {
@@ -124,6 +123,82 @@ void IndexWriter::count_spelling_words(const Xapian::Document& doc) {
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
     spelling_words_[term] += t.get_wdf();
   }
+}
+
+std::vector<std::string> IndexWriter::ids_from(const std::string& canonical_path) const {
+  const std::string term = filter_term(*find_field("path"), canonical_path);
+  const std::string id_prefix(id_field().prefix);
+  std::vector<std::string> ids;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    const Xapian::Document doc = db_.get_document(*it);
+    auto t = doc.termlist_begin();
+    t.skip_to(id_prefix);
+    if (t != doc.termlist_end() && (*t).rfind(id_prefix, 0) == 0) {
+      ids.push_back((*t).substr(id_prefix.size()));
+    }
+  }
+  return ids;
+}
+
+size_t IndexWriter::remove_path(const std::string& canonical_path) {
+  const std::string term = filter_term(*find_field("path"), canonical_path);
+  std::vector<std::string> stories;  // their story terms
+  std::vector<Xapian::docid> docids;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    docids.push_back(*it);
+    const Xapian::Document doc = db_.get_document(*it);
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(story_field().prefix));
+    if (t != doc.termlist_end() && (*t).rfind(story_field().prefix, 0) == 0) {
+      stories.push_back(*t);
+    }
+  }
+  for (Xapian::docid id : docids) db_.delete_document(id);
+  for (const std::string& story_term : stories) {
+    apply_current_mark(stored_versions(story_term, {}), nullptr);
+  }
+  pending_ += docids.size();
+  return docids.size();
+}
+
+bool IndexWriter::remove_id(const std::string& id) {
+  const std::string term = id_term(id);
+  auto it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return false;
+  const Xapian::Document doc = db_.get_document(*it);
+  auto t = doc.termlist_begin();
+  t.skip_to(std::string(story_field().prefix));
+  std::string story_term;
+  if (t != doc.termlist_end() && (*t).rfind(story_field().prefix, 0) == 0) story_term = *t;
+  db_.delete_document(term);
+  if (!story_term.empty()) apply_current_mark(stored_versions(story_term, {}), nullptr);
+  ++pending_;
+  return true;
+}
+
+void IndexWriter::set_file_record(const FileRecord& record) {
+  db_.set_metadata(file_record_key(record.path), encode_file_record(record));
+}
+
+void IndexWriter::erase_file_record(const std::string& canonical_path) {
+  db_.set_metadata(file_record_key(canonical_path), "");
+}
+
+std::map<std::string, FileRecord> IndexWriter::file_records() const {
+  std::map<std::string, FileRecord> records;
+  const std::string prefix(kFileRecordPrefix);
+  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    if (auto r = decode_file_record(db_.get_metadata(*it))) records[r->path] = *r;
+  }
+  return records;
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+  db_.set_metadata(key, value);
+}
+
+void IndexWriter::maybe_commit() {
+  if (pending_ >= batch_size_) commit();
 }
 
 void IndexWriter::commit() {

@@ -3,17 +3,24 @@
 // Keeps the current-version mark (schema.h) on the newest version of each
 // story, so an older version arriving later never wins and a canceled
 // story leaves default results.  Records the words indexed as Xapian
-// spelling data.  Changes are committed in batches and by commit().
+// spelling data, and what it knows of each input file (file_record.h).
+//
+// Nothing is committed behind the caller's back: callers commit at file
+// boundaries (maybe_commit), so every commit holds whole files together
+// with their records, and a crash between commits loses nothing that the
+// next sync cannot see is missing.
 #pragma once
 
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "common/article.h"
+#include "common/file_record.h"
 
 namespace dateline {
 
@@ -21,10 +28,31 @@ class IndexWriter {
  public:
   enum class Outcome { kAdded, kReplaced };
 
-  // Opens (creating when needed, with its parent folders) the index at `path`.
+  // Opens the Xapian database at `path`: a Dateline index folder (whose stub
+  // names the live generation; see IndexLayout::ensure_created) or a
+  // generation folder, which is created when missing.
   explicit IndexWriter(const std::string& path, unsigned batch_size = 2000);
 
   Outcome write(const Article& article);
+
+  // The ids of the articles that came from `canonical_path`.
+  std::vector<std::string> ids_from(const std::string& canonical_path) const;
+
+  // Removes the articles that came from `canonical_path`; returns how many.
+  size_t remove_path(const std::string& canonical_path);
+  // Removes one article (one version) by id; false when there is none.
+  bool remove_id(const std::string& id);
+
+  // What the index knows of input files.
+  void set_file_record(const FileRecord& record);
+  void erase_file_record(const std::string& canonical_path);
+  std::map<std::string, FileRecord> file_records() const;
+
+  void set_metadata(const std::string& key, const std::string& value);
+  std::string metadata(const std::string& key) const { return db_.get_metadata(key); }
+
+  // Commits when a batch's worth of articles is pending; call between files.
+  void maybe_commit();
   void commit();
 
   // Puts the current-version mark on the right version of `story` (after a
@@ -45,9 +73,9 @@ class IndexWriter {
  private:
   Xapian::valueno slot(std::string_view field) const;
   void count_spelling_words(const Xapian::Document& doc);
-  // The stored versions of `story`, leaving out the document whose unique
-  // term is `except_term`.
-  std::vector<StoredVersion> stored_versions(const std::string& story,
+  // The stored versions of the story with term `story_term`, leaving out
+  // the document whose unique term is `except_term`.
+  std::vector<StoredVersion> stored_versions(const std::string& story_term,
                                              const std::string& except_term);
   // Marks the newest non-canceled version current and unmarks the rest;
   // the version with docid 0 is `incoming`, not yet written.

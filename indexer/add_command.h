@@ -1,33 +1,25 @@
-// `indexer add`: reads files and folders, parses every article, applies the
-// command-line metadata and writes the articles into the index.  Every
-// rejected file or record is reported on its own line and skipped.
+// `indexer add PATH...`: indexes files and folders into the index, replacing
+// articles already there by id, and reports added/replaced/rejected.
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <vector>
 
-#include "common/metadata_overrides.h"
-#include "common/parser.h"
+#include "indexer/command_context.h"
+#include "indexer/file_ingest.h"
 
 namespace dateline {
 
-struct AddOptions {
-  std::string index_path;
-  std::vector<std::string> paths;
-  MetadataOverrides overrides;
-  const Parser* forced_parser = nullptr;  // --format; nullptr = detect per file
-};
-
 struct AddReport {
-  size_t files = 0;
-  size_t added = 0;
-  size_t replaced = 0;
-  size_t rejected = 0;  // files and records
-  size_t articles_in_index = 0;
+  std::size_t files = 0;
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t rejected = 0;  // files and records
+  std::size_t articles_in_index = 0;
+  int interrupted_by = 0;    // the signal, or 0
 };
 
-// Rejection lines go to the "indexer" spdlog logger.
-AddReport run_add(const AddOptions& options);
+AddReport run_add(const CommandContext& context, const std::vector<std::string>& paths,
+                  const IngestOptions& options);
 
 }  // namespace dateline

@@ -1,72 +1,89 @@
-// indexer: keeps a Dateline index of wire articles.  This file is the
-// command-line boundary: it parses options, runs a command, and maps every
-// error to a message and an exit status (0 ok, 1 some input rejected,
-// 2 usage or fatal error).
-#include <spdlog/sinks/stdout_sinks.h>
+// indexer: keeps a Dateline index of wire articles in step with the files
+// agencies deliver.  This file is the command-line boundary: it parses
+// options, runs one command, and maps every error to a message and an exit
+// status (see command_context.h and docs/operations.md).
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include <boost/program_options.hpp>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <fstream>
 #include <iostream>
+#include <set>
 
 #include "common/error.h"
 #include "common/format_registry.h"
 #include "common/index_location.h"
+#include "common/index_lock.h"
 #include "indexer/add_command.h"
+#include "indexer/command_context.h"
+#include "indexer/interruption.h"
+#include "indexer/logging.h"
+#include "indexer/maintenance_commands.h"
+#include "indexer/rebuild_command.h"
+#include "indexer/sync_command.h"
 
 namespace po = boost::program_options;
 using namespace dateline;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitRejected = 1;
-constexpr int kExitError = 2;
+constexpr int kDefaultLockTimeoutSeconds = 60;
 
 constexpr const char* kUsage =
-    "Usage: indexer add [OPTIONS] PATH...\n"
+    "Usage: indexer COMMAND [OPTIONS] [ARGS]\n"
     "\n"
-    "Adds the articles in the files and folders (searched recursively) to the\n"
-    "index.  An article already in the index (same id) is replaced.\n";
+    "Commands:\n"
+    "  add PATH...        index files and folders (articles already there are replaced)\n"
+    "  sync DIR           make the index mirror DIR: add new, re-index changed, delete removed\n"
+    "  rebuild DIR        build a new index of DIR beside the live one and swap it in\n"
+    "  remove ID|PATH...  remove articles by id, or the articles of indexed files/folders\n"
+    "  stats [--json]     articles by source and year, files, last sync, size\n"
+    "  check              verify the index\n"
+    "  compact            rewrite the index compactly (swapped in atomically)\n"
+    "\n"
+    "Run 'indexer COMMAND --help' for a command's options.  Exit status: 0 ok, 1 some\n"
+    "input rejected (or check found problems), 2 usage or fatal error, 75 the index is\n"
+    "locked by another indexer, 128+N stopped by signal N after committing.\n";
 
-std::optional<std::string> optional_value(const po::variables_map& vm, const char* name) {
-  if (!vm.count(name)) return std::nullopt;
-  return vm[name].as<std::string>();
-}
-
-int run_add_command(const std::vector<std::string>& args) {
-  po::options_description visible("Options");
+po::options_description common_options() {
+  po::options_description o("Options");
   // clang-format off
-  visible.add_options()
+  o.add_options()
       ("help,h", "show this help")
       ("index", po::value<std::string>(),
        "index folder (default: $DATELINE_INDEX, else $XDG_DATA_HOME/dateline/index, "
        "else ~/.local/share/dateline/index)")
+      ("lock-timeout", po::value<double>()->default_value(kDefaultLockTimeoutSeconds),
+       "seconds to wait for another indexer to finish before giving up (exit 75)")
+      ("verbose,v", "report progress and a summary on stderr (default: silent on success)")
+      ("log-file", po::value<std::string>(), "also log to FILE (rotated at 10 MB, 5 kept)");
+  // clang-format on
+  return o;
+}
+
+po::options_description ingest_options() {
+  po::options_description o("Metadata and format");
+  // clang-format off
+  o.add_options()
       ("source", po::value<std::string>(), "set the source (agency) of every article")
       ("location", po::value<std::string>(), "set the dateline place of every article")
       ("date", po::value<std::string>(), "set the date of every article (YYYY-MM-DD)")
       ("format", po::value<std::string>(),
        ("read every file as this format instead of detecting it: " + format_names()).c_str());
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
+  return o;
+}
 
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    std::cout << kUsage << "\n" << visible << "\n";
-    return kExitOk;
-  }
-  if (!vm.count("path")) throw UsageError("add: no PATH given");
+std::optional<std::string> optional_value(const po::variables_map& vm, const char* name) {
+  if (!vm.count(name)) return std::nullopt;
+  return vm[name].as<std::string>();
+}
 
-  AddOptions options;
-  options.index_path = resolve_index_path(optional_value(vm, "index"));
-  options.paths = vm["path"].as<std::vector<std::string>>();
+IngestOptions read_ingest_options(const po::variables_map& vm) {
+  IngestOptions options;
   options.overrides = MetadataOverrides::from_flags(
       optional_value(vm, "source"), optional_value(vm, "location"), optional_value(vm, "date"));
   if (auto format = optional_value(vm, "format")) {
@@ -76,12 +93,24 @@ int run_add_command(const std::vector<std::string>& args) {
                        ")");
     }
   }
+  return options;
+}
 
-  const AddReport report = run_add(options);
-  std::cout << "indexer: added " << report.added << ", replaced " << report.replaced
-            << ", rejected " << report.rejected << " (" << report.files << " files read; "
-            << options.index_path << " holds " << report.articles_in_index << " articles)\n";
-  return report.rejected == 0 ? kExitOk : kExitRejected;
+void record_last_sync(const CommandContext& context, const std::string& summary) {
+  char when[32];
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  const auto path = context.index / "last-sync";
+  std::ofstream(path.string() + ".tmp") << when << "\n" << summary << "\n";
+  std::filesystem::rename(path.string() + ".tmp", path);
+}
+
+int interrupted(int signal, const std::string& what) {
+  spdlog::get("indexer")->warn("interrupted by {}: {} committed; the next run continues",
+                               signal == SIGINT ? "SIGINT" : "SIGTERM", what);
+  return kExitInterruptedBase + signal;
 }
 
 int run(int argc, char** argv) {
@@ -90,28 +119,106 @@ int run(int argc, char** argv) {
   const std::string command = args.front();
   args.erase(args.begin());
   if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kUsage << "\nRun 'indexer add --help' for the options.\n";
+    std::cout << kUsage;
     return kExitOk;
   }
   if (command == "--version") {
-    std::cout << "indexer (Dateline) 0.1.0, Xapian " << Xapian::version_string() << "\n";
+    std::cout << "indexer (Dateline) 0.2.0, Xapian " << Xapian::version_string() << "\n";
     return kExitOk;
   }
-  if (command == "add") return run_add_command(args);
-  throw UsageError("'" + command + "' is not a command (commands: add)");
+
+  const bool ingests = command == "add" || command == "sync" || command == "rebuild";
+  po::options_description visible = common_options();
+  if (ingests) visible.add(ingest_options());
+  if (command == "stats") visible.add_options()("json", "print one JSON object");
+  po::options_description hidden;
+  hidden.add_options()("arg", po::value<std::vector<std::string>>(), "");
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("arg", -1);
+
+  static const std::set<std::string> kCommands = {"add",   "sync",  "rebuild", "remove",
+                                                  "stats", "check", "compact"};
+  if (!kCommands.count(command)) {
+    throw UsageError("'" + command + "' is not a command (commands: add, sync, rebuild, remove, "
+                     "stats, check, compact)");
+  }
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << visible << "\n";
+    return kExitOk;
+  }
+  const std::vector<std::string> operands =
+      vm.count("arg") ? vm["arg"].as<std::vector<std::string>>() : std::vector<std::string>{};
+
+  CommandContext context;
+  context.index = resolve_index_path(optional_value(vm, "index"));
+  const double timeout = vm["lock-timeout"].as<double>();
+  if (timeout < 0) throw UsageError("--lock-timeout must be 0 or more seconds");
+  context.lock_timeout = std::chrono::milliseconds(static_cast<long long>(timeout * 1000));
+  context.verbose = vm.count("verbose") > 0;
+  context.command_line = "indexer " + command;
+  for (const auto& a : operands) context.command_line += " " + a;
+  setup_logging(context.verbose, optional_value(vm, "log-file"));
+  auto logger = spdlog::get("indexer");
+
+  if (command == "add") {
+    if (operands.empty()) throw UsageError("add: no PATH given");
+    const IngestOptions options = read_ingest_options(vm);
+    install_interruption_handlers();
+    const AddReport r = run_add(context, operands, options);
+    const std::string summary = "added " + std::to_string(r.added) + ", replaced " +
+                                std::to_string(r.replaced) + ", rejected " +
+                                std::to_string(r.rejected) + " (" + std::to_string(r.files) +
+                                " files read; " + context.index.string() + " holds " +
+                                std::to_string(r.articles_in_index) + " articles)";
+    std::cout << "indexer: " << summary << "\n";
+    logger->info("{} {}", context.command_line, summary);
+    if (r.interrupted_by) return interrupted(r.interrupted_by, std::to_string(r.files) + " files");
+    return r.rejected == 0 ? kExitOk : kExitRejected;
+  }
+  if (command == "sync" || command == "rebuild") {
+    if (operands.size() != 1) throw UsageError(command + ": give exactly one folder");
+    const IngestOptions options = read_ingest_options(vm);
+    install_interruption_handlers();
+    const SyncReport r = command == "sync" ? run_sync(context, operands[0], options)
+                                           : run_rebuild(context, operands[0], options);
+    const std::string summary = describe(r, command);
+    logger->info("{}", summary);
+    if (r.interrupted_by) {
+      return interrupted(r.interrupted_by, command == "sync" ? "the files done so far are"
+                                                             : "nothing was (the live index is "
+                                                               "unchanged)");
+    }
+    if (r.wrote || command == "rebuild") record_last_sync(context, summary);
+    return r.rejected == 0 ? kExitOk : kExitRejected;
+  }
+  if (command == "remove") {
+    if (operands.empty()) throw UsageError("remove: give article ids or paths");
+    return run_remove(context, operands);
+  }
+  if (!operands.empty()) throw UsageError(command + ": takes no arguments");
+  if (command == "stats") return run_stats(context, vm.count("json") > 0);
+  if (command == "check") return run_check(context);
+  return run_compact(context);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto logger = spdlog::stderr_logger_st("indexer");
-  logger->set_pattern("%n: %v");
+  setup_logging(false, std::nullopt);
   try {
     return run(argc, argv);
   } catch (const UsageError& e) {
     std::cerr << "indexer: " << e.what() << "\nTry 'indexer --help'.\n";
   } catch (const po::error& e) {
-    std::cerr << "indexer: " << e.what() << "\nTry 'indexer add --help'.\n";
+    std::cerr << "indexer: " << e.what() << "\nTry 'indexer --help'.\n";
+  } catch (const LockTimeout& e) {
+    std::cerr << "indexer: " << e.what() << "; gave up waiting (--lock-timeout)\n";
+    return kExitLocked;
   } catch (const Xapian::Error& e) {
     std::cerr << "indexer: index error: " << e.get_description() << "\n";
   } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #include "searcher/search.h"
 
 #include "common/schema.h"
+#include "common/xapian_workarounds.h"
 #include "common/stored_article.h"
 
 namespace dateline {
@@ -14,7 +15,7 @@ constexpr Xapian::doccount kExactUpTo = 1000;
 SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query,
                           const SearchRequest& request, bool exact_count) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(query);
+  enquire.set_query(without_weightless_top(query));  // see common/xapian_workarounds.h
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   const auto slot = static_cast<Xapian::valueno>(date_field().slot);
   switch (request.sort) {

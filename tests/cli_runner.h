@@ -20,6 +20,13 @@ struct CliResult {
 CliResult run_cli(const std::string& binary, const std::vector<std::string>& args,
                   const std::vector<std::pair<std::string, std::string>>& env = {});
 
+// Starts `binary args...` without waiting, its output to the given files.
+// Returns the process id.
+int spawn_cli(const std::string& binary, const std::vector<std::string>& args,
+              const std::string& stdout_path, const std::string& stderr_path);
+// Waits for a spawned process; its exit status, or -1 when killed by a signal.
+int wait_cli(int pid);
+
 CliResult run_indexer(const std::vector<std::string>& args,
                       const std::vector<std::pair<std::string, std::string>>& env = {});
 CliResult run_searcher(const std::vector<std::string>& args,

@@ -1,0 +1,117 @@
+#include "common/index_layout.h"
+
+#include <xapian.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace dateline {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kGenerationPrefix = "gen-";
+
+std::string generation_name(int n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%06d", kGenerationPrefix, n);
+  return buf;
+}
+
+// Writes `content` to `path` durably: a temporary file, fsync'd, renamed.
+void replace_file_atomically(const fs::path& path, const std::string& content) {
+  const fs::path tmp = path.string() + ".tmp";
+  {
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) throw std::runtime_error("cannot write " + tmp.string());
+    const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size() &&
+                    std::fflush(f) == 0 && fsync(fileno(f)) == 0;
+    std::fclose(f);
+    if (!ok) throw std::runtime_error("cannot write " + tmp.string() + " (disk full?)");
+  }
+  fs::rename(tmp, path);
+}
+
+}  // namespace
+
+IndexLayout::IndexLayout(fs::path root) : root_(std::move(root)) {}
+
+bool IndexLayout::exists() const { return fs::is_regular_file(stub_path()); }
+
+void IndexLayout::ensure_created() const {
+  if (exists()) return;
+  if (fs::exists(root_) && !fs::is_directory(root_)) {
+    throw std::runtime_error(root_.string() + " exists and is not an index folder");
+  }
+  if (fs::exists(root_ / "iamglass")) {
+    throw std::runtime_error(root_.string() +
+                             " is a bare Xapian database, not a Dateline index folder");
+  }
+  fs::create_directories(root_);
+  const fs::path first = new_generation();
+  Xapian::WritableDatabase(first.string(), Xapian::DB_CREATE_OR_OPEN).commit();
+  replace_file_atomically(stub_path(), "glass " + first.filename().string() + "\n");
+}
+
+fs::path IndexLayout::live_generation() const {
+  std::ifstream in(stub_path());
+  std::string backend, name;
+  if (!(in >> backend >> name) || name.rfind(kGenerationPrefix, 0) != 0) {
+    throw std::runtime_error("no Dateline index at " + root_.string());
+  }
+  return root_ / name;
+}
+
+int IndexLayout::generation_number(const fs::path& generation) const {
+  const std::string name = generation.filename().string();
+  if (name.rfind(kGenerationPrefix, 0) != 0) return -1;
+  try {
+    return std::stoi(name.substr(4));
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+fs::path IndexLayout::new_generation() const {
+  int highest = 0;
+  if (fs::is_directory(root_)) {
+    for (const auto& entry : fs::directory_iterator(root_)) {
+      highest = std::max(highest, generation_number(entry.path()));
+    }
+  }
+  const fs::path next = root_ / generation_name(highest + 1);
+  fs::remove_all(next);
+  return next;
+}
+
+void IndexLayout::make_live(const fs::path& generation) const {
+  replace_file_atomically(stub_path(), "glass " + generation.filename().string() + "\n");
+  remove_stale_generations();
+}
+
+void IndexLayout::remove_stale_generations() const {
+  const int live = generation_number(live_generation());
+  int previous = -1;
+  for (const auto& entry : fs::directory_iterator(root_)) {
+    const int n = generation_number(entry.path());
+    if (n >= 0 && n < live) previous = std::max(previous, n);
+  }
+  for (const auto& entry : fs::directory_iterator(root_)) {
+    const int n = generation_number(entry.path());
+    if (n >= 0 && n != live && n != previous) fs::remove_all(entry.path());
+  }
+}
+
+std::uintmax_t IndexLayout::live_size_bytes() const {
+  std::uintmax_t total = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(live_generation())) {
+    std::error_code ec;
+    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+  }
+  return total;
+}
+
+}  // namespace dateline
