@@ -19,12 +19,8 @@ std::string file_record_key(std::string_view canonical_path) {
 }
 
 std::string encode_file_record(const FileRecord& r) {
-  return nlohmann::json{{"path", r.path},
-                        {"size", r.size},
-                        {"mtime_ns", r.mtime_ns},
-                        {"hash", r.hash},
-                        {"articles", r.articles},
-                        {"rejected", r.rejected}}
+  return nlohmann::json{{"path", r.path}, {"size", r.size},         {"mtime_ns", r.mtime_ns},
+                        {"hash", r.hash}, {"articles", r.articles}, {"rejected", r.rejected}}
       .dump();
 }
 

@@ -87,6 +87,10 @@ fs::path IndexLayout::new_generation() const {
   return next;
 }
 
+fs::path IndexLayout::building_folder(const fs::path& generation) const {
+  return root_ / ("building-" + generation.filename().string().substr(4));
+}
+
 void IndexLayout::make_live(const fs::path& generation) const {
   replace_file_atomically(stub_path(), "glass " + generation.filename().string() + "\n");
   remove_stale_generations();
@@ -101,7 +105,8 @@ void IndexLayout::remove_stale_generations() const {
   }
   for (const auto& entry : fs::directory_iterator(root_)) {
     const int n = generation_number(entry.path());
-    if (n >= 0 && n != live && n != previous) fs::remove_all(entry.path());
+    const bool scratch = entry.path().filename().string().rfind("building-", 0) == 0;
+    if ((n >= 0 && n != live && n != previous) || scratch) fs::remove_all(entry.path());
   }
 }
 

@@ -35,6 +35,10 @@ class IndexLayout {
   // A new, empty folder for the next generation (not yet live).
   std::filesystem::path new_generation() const;
 
+  // A scratch folder beside `generation` for building it from shards
+  // (removed after; left over only by a crash, then removed as stale).
+  std::filesystem::path building_folder(const std::filesystem::path& generation) const;
+
   // Makes `generation` live (atomic rename of the stub), then removes every
   // generation but the new live one and the one it replaced.
   void make_live(const std::filesystem::path& generation) const;

@@ -112,6 +112,18 @@ void IndexWriter::apply_current_mark(const std::vector<StoredVersion>& versions,
   }
 }
 
+void IndexWriter::reconcile_current_versions() {
+  const std::string prefix(story_field().prefix);
+  std::vector<std::string> stories;
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+    if (t.get_termfreq() > 1) stories.push_back(*t);
+  }
+  for (const std::string& story_term : stories) {
+    apply_current_mark(stored_versions(story_term, {}), nullptr);
+    ++pending_;
+  }
+}
+
 void IndexWriter::refresh_current_version(const std::string& story) {
   apply_current_mark(stored_versions(filter_term(story_field(), story), {}), nullptr);
 }

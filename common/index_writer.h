@@ -59,6 +59,10 @@ class IndexWriter {
   // write or a removal).
   void refresh_current_version(const std::string& story);
 
+  // Re-marks the current version of every story with several versions
+  // (after shards indexed apart were merged).
+  void reconcile_current_versions();
+
   Xapian::doccount article_count() const { return db_.get_doccount(); }
 
   // One stored version of a story, as far as choosing the current one goes.

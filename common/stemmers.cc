@@ -1,15 +1,14 @@
 #include "common/stemmers.h"
 
 #include <map>
-#include <mutex>
 #include <string>
 
 namespace dateline {
 
 const Xapian::Stem& stemmer_for(std::string_view language) {
-  static std::mutex mutex;
-  static std::map<std::string, Xapian::Stem, std::less<>> cache;
-  std::lock_guard lock(mutex);
+  // One cache per thread: Xapian objects share reference counts that are not
+  // atomic, so threads (parallel indexing) must not share a Stem.
+  thread_local std::map<std::string, Xapian::Stem, std::less<>> cache;
   if (auto it = cache.find(language); it != cache.end()) return it->second;
   Xapian::Stem stem("none");
   try {

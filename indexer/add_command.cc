@@ -13,11 +13,11 @@ namespace dateline {
 AddReport run_add(const CommandContext& context, const std::vector<std::string>& paths,
                   const IngestOptions& options) {
   AddReport report;
-  const auto files = collect_input_files(paths, [&](const std::string& path,
-                                                    const std::string& reason) {
-    spdlog::get("indexer")->warn("{}: rejected: {}", path, reason);
-    ++report.rejected;
-  });
+  const auto files =
+      collect_input_files(paths, [&](const std::string& path, const std::string& reason) {
+        spdlog::get("indexer")->warn("{}: rejected: {}", path, reason);
+        ++report.rejected;
+      });
 
   const IndexLock lock(context.index, context.lock_timeout, lock_holder_description(context));
   const IndexLayout layout(context.index);

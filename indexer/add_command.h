@@ -16,7 +16,7 @@ struct AddReport {
   std::size_t replaced = 0;
   std::size_t rejected = 0;  // files and records
   std::size_t articles_in_index = 0;
-  int interrupted_by = 0;    // the signal, or 0
+  int interrupted_by = 0;  // the signal, or 0
 };
 
 AddReport run_add(const CommandContext& context, const std::vector<std::string>& paths,

@@ -19,8 +19,8 @@ void setup_logging(bool verbose, const std::optional<std::string>& log_file) {
   console->set_level(verbose ? spdlog::level::info : spdlog::level::warn);
   std::vector<spdlog::sink_ptr> sinks{console};
   if (log_file) {
-    auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(*log_file, kLogFileBytes,
-                                                                       kLogFiles);
+    auto file =
+        std::make_shared<spdlog::sinks::rotating_file_sink_mt>(*log_file, kLogFileBytes, kLogFiles);
     file->set_pattern("%Y-%m-%dT%H:%M:%S%z [%l] %v");
     file->set_level(spdlog::level::info);
     sinks.push_back(file);

@@ -131,6 +131,10 @@ int run(int argc, char** argv) {
   po::options_description visible = common_options();
   if (ingests) visible.add(ingest_options());
   if (command == "stats") visible.add_options()("json", "print one JSON object");
+  if (command == "rebuild") {
+    visible.add_options()("jobs,j", po::value<unsigned>()->default_value(1),
+                          "index with N threads into N shards, merged at the end");
+  }
   po::options_description hidden;
   hidden.add_options()("arg", po::value<std::vector<std::string>>(), "");
   po::options_description all;
@@ -141,7 +145,8 @@ int run(int argc, char** argv) {
   static const std::set<std::string> kCommands = {"add",   "sync",  "rebuild", "remove",
                                                   "stats", "check", "compact"};
   if (!kCommands.count(command)) {
-    throw UsageError("'" + command + "' is not a command (commands: add, sync, rebuild, remove, "
+    throw UsageError("'" + command +
+                     "' is not a command (commands: add, sync, rebuild, remove, "
                      "stats, check, compact)");
   }
   po::variables_map vm;
@@ -184,8 +189,9 @@ int run(int argc, char** argv) {
     if (operands.size() != 1) throw UsageError(command + ": give exactly one folder");
     const IngestOptions options = read_ingest_options(vm);
     install_interruption_handlers();
-    const SyncReport r = command == "sync" ? run_sync(context, operands[0], options)
-                                           : run_rebuild(context, operands[0], options);
+    const SyncReport r =
+        command == "sync" ? run_sync(context, operands[0], options)
+                          : run_rebuild(context, operands[0], options, vm["jobs"].as<unsigned>());
     const std::string summary = describe(r, command);
     logger->info("{}", summary);
     if (r.interrupted_by) {

@@ -26,8 +26,9 @@ void require_index(const IndexLayout& layout) {
 }
 
 bool is_under(const std::string& path, const std::string& folder) {
-  return path == folder || (path.size() > folder.size() &&
-                            path.compare(0, folder.size(), folder) == 0 && path[folder.size()] == '/');
+  return path == folder ||
+         (path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
+          path[folder.size()] == '/');
 }
 
 // For each term with `prefix`, how many of its documents also have the term
@@ -91,7 +92,8 @@ int run_stats(const CommandContext& context, bool json) {
   const std::string current(kCurrentVersionTerm);
 
   std::map<std::string, Xapian::doccount> by_year;
-  for (const auto& [month, n] : term_counts(db, std::string(find_field("month")->prefix), current)) {
+  for (const auto& [month, n] :
+       term_counts(db, std::string(find_field("month")->prefix), current)) {
     by_year[month.substr(0, 4)] += n;
   }
   const auto by_source = term_counts(db, std::string(find_field("source")->prefix), current);
@@ -110,7 +112,8 @@ int run_stats(const CommandContext& context, bool json) {
   j["files"] = files;
   j["by_source"] = by_source;
   j["by_year"] = by_year;
-  j["last_sync"] = last_sync.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(last_sync);
+  j["last_sync"] =
+      last_sync.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(last_sync);
   j["size_bytes"] = layout.live_size_bytes();
   j["revision"] = db.get_revision();
   if (json) {
@@ -118,8 +121,8 @@ int run_stats(const CommandContext& context, bool json) {
     return kExitOk;
   }
   std::cout << "index      " << context.index.string() << "\n"
-            << "articles   " << db.get_doccount() << " (" << j["current_articles"].get<Xapian::doccount>()
-            << " current versions)\n"
+            << "articles   " << db.get_doccount() << " ("
+            << j["current_articles"].get<Xapian::doccount>() << " current versions)\n"
             << "files      " << files << "\n"
             << "last sync  " << (last_sync.empty() ? "never" : last_sync) << "\n"
             << "size       " << (layout.live_size_bytes() + 512 * 1024) / (1024 * 1024) << " MB\n"
@@ -138,7 +141,8 @@ int run_check(const CommandContext& context) {
                                                     Xapian::DBCHECK_SHORT_TREE, &xapian_report);
   auto logger = spdlog::get("indexer");
   std::size_t problems = structural;
-  if (structural) logger->warn("check: Xapian found {} errors:\n{}", structural, xapian_report.str());
+  if (structural)
+    logger->warn("check: Xapian found {} errors:\n{}", structural, xapian_report.str());
 
   const Xapian::Database db(context.index.string());
   // At most one current version per story.
@@ -172,8 +176,8 @@ int run_check(const CommandContext& context) {
     }
   }
   if (problems == 0) {
-    std::cout << "indexer: check: " << context.index.string() << " is sound ("
-              << db.get_doccount() << " articles)\n";
+    std::cout << "indexer: check: " << context.index.string() << " is sound (" << db.get_doccount()
+              << " articles)\n";
     return kExitOk;
   }
   std::cout << "indexer: check: " << problems << " problems in " << context.index.string() << "\n";
@@ -189,8 +193,8 @@ int run_compact(const CommandContext& context) {
   const fs::path generation = layout.new_generation();
   Xapian::Database(layout.live_generation().string()).compact(generation.string());
   layout.make_live(generation);
-  std::cout << "indexer: compacted " << context.index.string() << ": " << before / 1024
-            << " KB -> " << layout.live_size_bytes() / 1024 << " KB\n";
+  std::cout << "indexer: compacted " << context.index.string() << ": " << before / 1024 << " KB -> "
+            << layout.live_size_bytes() / 1024 << " KB\n";
   return kExitOk;
 }
 

@@ -2,7 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <xapian.h>
+
+#include <exception>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include "common/error.h"
 #include "common/index_layout.h"
@@ -14,15 +19,41 @@
 namespace dateline {
 namespace fs = std::filesystem;
 
+namespace {
+
+// Indexes `files` into a new database at `path`; adds its counts to `report`.
+void index_files(const fs::path& path, const std::vector<fs::path>& files,
+                 const IngestOptions& options, SyncReport& report, bool show_progress) {
+  IndexWriter writer(path.string());
+  Progress progress(show_progress ? files.size() : 0);
+  std::size_t done = 0, articles = 0;
+  for (const auto& file : files) {
+    if ((report.interrupted_by = interruption_signal()) != 0) break;
+    const IngestCounts counts = ingest_file(writer, file, options);
+    progress.update(++done, articles += counts.articles);
+    if (counts.skipped) {
+      ++report.skipped;
+      continue;
+    }
+    ++report.new_files;
+    report.added += counts.added + counts.replaced;
+    report.rejected += counts.rejected;
+  }
+  writer.commit();
+}
+
+}  // namespace
+
 SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
-                       const IngestOptions& options) {
+                       const IngestOptions& options, unsigned jobs) {
   if (!fs::is_directory(folder)) throw UsageError("rebuild: " + folder + " is not a folder");
+  if (jobs == 0) throw UsageError("--jobs must be at least 1");
   SyncReport report;
-  const auto files = collect_input_files({folder}, [&](const std::string& path,
-                                                       const std::string& reason) {
-    spdlog::get("indexer")->warn("{}: rejected: {}", path, reason);
-    ++report.rejected;
-  });
+  const auto files =
+      collect_input_files({folder}, [&](const std::string& path, const std::string& reason) {
+        spdlog::get("indexer")->warn("{}: rejected: {}", path, reason);
+        ++report.rejected;
+      });
   report.files_seen = files.size();
 
   const IndexLock lock(context.index, context.lock_timeout, lock_holder_description(context));
@@ -30,30 +61,59 @@ SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
   layout.ensure_created();
   layout.remove_stale_generations();
   const fs::path generation = layout.new_generation();
-  {
-    IndexWriter writer(generation.string());
-    Progress progress(files.size());
-    std::size_t done = 0, articles = 0;
-    for (const auto& file : files) {
-      if ((report.interrupted_by = interruption_signal()) != 0) break;
-      const IngestCounts counts = ingest_file(writer, file, options);
-      progress.update(++done, articles += counts.articles);
-      if (counts.skipped) {
-        ++report.skipped;
-        continue;
-      }
-      ++report.new_files;
-      report.added += counts.added + counts.replaced;
-      report.rejected += counts.rejected;
+  const fs::path building = layout.building_folder(generation);
+
+  if (jobs == 1) {
+    index_files(generation, files, options, report, true);
+  } else {
+    fs::create_directories(building);
+    std::vector<std::vector<fs::path>> shares(jobs);
+    for (std::size_t i = 0; i < files.size(); ++i) shares[i % jobs].push_back(files[i]);
+    std::vector<SyncReport> shard_reports(jobs);
+    std::vector<std::thread> workers;
+    std::vector<std::exception_ptr> failures(jobs);
+    for (unsigned k = 0; k < jobs; ++k) {
+      workers.emplace_back([&, k] {
+        try {
+          index_files(building / ("shard-" + std::to_string(k)), shares[k], options,
+                      shard_reports[k], false);
+        } catch (...) {
+          failures[k] = std::current_exception();
+        }
+      });
     }
-    writer.commit();
-    report.articles_in_index = writer.article_count();
+    for (auto& w : workers) w.join();
+    for (const auto& f : failures) {
+      if (f) {
+        fs::remove_all(building);
+        std::rethrow_exception(f);
+      }
+    }
+    for (const SyncReport& r : shard_reports) {
+      report.new_files += r.new_files;
+      report.added += r.added;
+      report.rejected += r.rejected;
+      report.skipped += r.skipped;
+      if (r.interrupted_by) report.interrupted_by = r.interrupted_by;
+    }
+    if (report.interrupted_by == 0) {
+      Xapian::Database shards;
+      for (unsigned k = 0; k < jobs; ++k) {
+        shards.add_database(Xapian::Database((building / ("shard-" + std::to_string(k))).string()));
+      }
+      shards.compact(generation.string());
+      IndexWriter merged(generation.string());
+      merged.reconcile_current_versions();
+      merged.commit();
+    }
+    fs::remove_all(building);
   }
   if (report.interrupted_by != 0) {
     // The live index was never touched; drop the half-built one.
     fs::remove_all(generation);
     return report;
   }
+  report.articles_in_index = Xapian::Database(generation.string()).get_doccount();
   layout.make_live(generation);
   report.wrote = true;
   return report;

@@ -11,7 +11,12 @@
 
 namespace dateline {
 
+// With `jobs` > 1 the files are dealt round-robin (in sorted order) to that
+// many shards, indexed by as many threads, each with its own Xapian writer;
+// the shards are then merged by compaction into the new generation and the
+// current-version marks of stories split across shards are reconciled.
+// Article ids never depend on the number of jobs.
 SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
-                       const IngestOptions& options);
+                       const IngestOptions& options, unsigned jobs = 1);
 
 }  // namespace dateline

@@ -61,11 +61,11 @@ SyncReport run_sync(const CommandContext& context, const std::string& folder,
   if (!fs::is_directory(folder)) throw UsageError("sync: " + folder + " is not a folder");
   SyncReport report;
   const std::string root = canonical_path(folder);
-  const auto files = collect_input_files({folder}, [&](const std::string& path,
-                                                       const std::string& reason) {
-    spdlog::get("indexer")->warn("{}: rejected: {}", path, reason);
-    ++report.rejected;
-  });
+  const auto files =
+      collect_input_files({folder}, [&](const std::string& path, const std::string& reason) {
+        spdlog::get("indexer")->warn("{}: rejected: {}", path, reason);
+        ++report.rejected;
+      });
   report.files_seen = files.size();
 
   const IndexLock lock(context.index, context.lock_timeout, lock_holder_description(context));

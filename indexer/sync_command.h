@@ -24,7 +24,7 @@ struct SyncReport {
   std::size_t deleted = 0;  // articles of removed files
   std::size_t rejected = 0;
   std::size_t articles_in_index = 0;
-  bool wrote = false;       // false: the index was not touched
+  bool wrote = false;  // false: the index was not touched
   int interrupted_by = 0;
 };
 

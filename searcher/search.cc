@@ -1,8 +1,8 @@
 #include "searcher/search.h"
 
 #include "common/schema.h"
-#include "common/xapian_workarounds.h"
 #include "common/stored_article.h"
+#include "common/xapian_workarounds.h"
 
 namespace dateline {
 namespace {

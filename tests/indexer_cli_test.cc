@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <set>
 
 #include "common/schema.h"
 #include "tests/cli_runner.h"
@@ -224,6 +225,33 @@ TEST(IndexerCli, HelpAndVersionExitZero) {
   const CliResult version = run_indexer({"--version"});
   EXPECT_EQ(version.status, 0);
   EXPECT_NE(version.out.find("Xapian 1.4"), std::string::npos) << version.out;
+}
+
+}  // namespace
+}  // namespace dateline::testing
+
+namespace dateline::testing {
+namespace {
+
+std::multiset<std::string> ids_of(const std::vector<Article>& articles) {
+  std::multiset<std::string> ids;
+  for (const auto& a : articles) ids.insert(a.id);
+  return ids;
+}
+
+TEST(IndexerCli, ParallelRebuildGivesTheSameArticlesAndCurrentVersionsAsOneJob) {
+  TempDir tmp;
+  const std::string one = tmp / "one", three = tmp / "three";
+  ASSERT_EQ(run_indexer({"rebuild", "--index", one, corpus_dir()}).status, 0);
+  const CliResult parallel =
+      run_indexer({"rebuild", "--jobs", "3", "--index", three, corpus_dir()});
+  ASSERT_EQ(parallel.status, 0) << parallel.err;
+  EXPECT_EQ(ids_of(stored_articles(three)), ids_of(stored_articles(one)));
+  // The three versions of the Ukraine story land in different shards; one is
+  // current after the merge, as with one job.
+  EXPECT_EQ(ids_of(stored_articles(three, true)), ids_of(stored_articles(one, true)));
+  EXPECT_EQ(run_indexer({"check", "--index", three}).status, 0);
+  EXPECT_EQ(run_indexer({"rebuild", "--jobs", "0", "--index", three, corpus_dir()}).status, 2);
 }
 
 }  // namespace

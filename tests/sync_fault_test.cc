@@ -8,8 +8,8 @@
 #include <xapian.h>
 
 #include <atomic>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -39,10 +39,14 @@ std::string article_text(int n, int edition) {
 std::string sgml_text(int first, int records, int edition) {
   std::string s = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n";
   for (int i = 0; i < records; ++i) {
-    s += "<REUTERS NEWID=\"" + std::to_string(first + i) + "\"><DATE>26-FEB-1987 15:01:01.79</DATE>"
-         "<TEXT><TITLE>RECORD " + std::to_string(first + i) + " EDITION " +
-         std::to_string(edition) + "</TITLE><DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>"
-         "Cocoa talks continued in record " + std::to_string(first + i) + ".\n Reuter\n</BODY>"
+    s += "<REUTERS NEWID=\"" + std::to_string(first + i) +
+         "\"><DATE>26-FEB-1987 15:01:01.79</DATE>"
+         "<TEXT><TITLE>RECORD " +
+         std::to_string(first + i) + " EDITION " + std::to_string(edition) +
+         "</TITLE><DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>"
+         "Cocoa talks continued in record " +
+         std::to_string(first + i) +
+         ".\n Reuter\n</BODY>"
          "</TEXT></REUTERS>\n";
   }
   return s;
