@@ -10,7 +10,8 @@ packages=(
   libspdlog-dev
   libgtest-dev
   nlohmann-json3-dev
-  libsqlite3-dev sqlite3 xapian-omega   # benchmark peers: SQLite FTS5, scriptindex
+  libpugixml-dev
+  libsqlite3-dev sqlite3 xapian-omega hyperfine  # benchmarks: SQLite FTS5, scriptindex, timing
 )
 
 missing=()

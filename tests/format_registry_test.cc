@@ -16,17 +16,32 @@ TEST(FormatRegistry, DetectsByContent) {
 }
 
 TEST(FormatRegistry, RefusesWhatNoParserReads) {
-  EXPECT_THROW(detect_parser("<?xml version=\"1.0\"?><nitf/>"), ParseError);
-  EXPECT_THROW(detect_parser("<newsItem/>"), ParseError);
+  EXPECT_THROW(detect_parser("<?xml version=\"1.0\"?><rss version=\"2.0\"/>"), ParseError);
+  EXPECT_THROW(detect_parser("<html><body>not news</body></html>"), ParseError);
   EXPECT_THROW(detect_parser(""), ParseError);
   EXPECT_THROW(detect_parser(" \n\t "), ParseError);
+}
+
+TEST(FormatRegistry, DetectsXmlFormatsByTheirRootElement) {
+  EXPECT_EQ(detect_parser("<?xml version=\"1.0\"?>\n<!-- c -->\n<nitf><head/></nitf>").name(),
+            "nitf");
+  EXPECT_EQ(detect_parser(
+                "<?xml version=\"1.0\"?><newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"/>")
+                .name(),
+            "newsml-g2");
+  EXPECT_EQ(detect_parser("<?xml version=\"1.0\"?><newsMessage/>").name(), "newsml-g2");
+  EXPECT_EQ(detect_parser("<?xml version=\"1.0\"?><NewsML Version=\"1.2\"/>").name(), "newsml-1.2");
 }
 
 TEST(FormatRegistry, FindsParsersByName) {
   ASSERT_NE(parser_by_name("text"), nullptr);
   ASSERT_NE(parser_by_name("reuters-sgml"), nullptr);
-  EXPECT_EQ(parser_by_name("nitf"), nullptr);
-  EXPECT_EQ(format_names(), "reuters-sgml, text");
+  EXPECT_EQ(parser_by_name("nitf")->name(), "nitf");
+  EXPECT_EQ(parser_by_name("newsml-g2")->name(), "newsml-g2");
+  EXPECT_EQ(parser_by_name("newsml-1.2")->name(), "newsml-1.2");
+  EXPECT_EQ(parser_by_name("anpa-1312")->name(), "anpa-1312");
+  EXPECT_EQ(parser_by_name("rss"), nullptr);
+  EXPECT_EQ(format_names(), "reuters-sgml, nitf, newsml-g2, newsml-1.2, anpa-1312, text");
 }
 
 }  // namespace

@@ -14,7 +14,9 @@ namespace dateline::testing {
 std::vector<Article> stored_articles(const std::string& path, bool current_only = false);
 
 // The number of articles a folder should yield, counted independently of
-// the parsers: one per .txt file plus one per <REUTERS record in .sgm files.
+// the parsers: one per .txt file, one per <REUTERS record in .sgm files, and
+// in .xml files one per newsItem (NewsML-G2) or NewsItem (NewsML 1.2), else
+// one per NITF document.
 size_t expected_article_count(const std::string& folder);
 
 }  // namespace dateline::testing
