@@ -40,16 +40,6 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   return len;
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-  char buf[4];
-  const unsigned n = Xapian::Unicode::nonascii_to_utf8(cp, buf);
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else {
-    out.append(buf, n);
-  }
-}
-
 // Windows-1252 0x80..0x9F; the rest of the byte range is ISO-8859-1.
 constexpr std::array<unsigned, 32> kCp1252High = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -95,6 +85,16 @@ bool is_space(char c) {
 }
 
 }  // namespace
+
+void append_utf8(std::string& out, unsigned cp) {
+  char buf[4];
+  const unsigned n = Xapian::Unicode::nonascii_to_utf8(cp, buf);
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else {
+    out.append(buf, n);
+  }
+}
 
 bool is_valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {

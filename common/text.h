@@ -16,6 +16,9 @@ bool is_valid_utf8(std::string_view s);
 // for printable characters), which is what stray bytes in wire copy are.
 std::string repair_utf8(std::string_view s);
 
+// Appends code point `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, unsigned cp);
+
 // Strips ASCII whitespace (and U+00A0) from both ends.
 std::string_view trim(std::string_view s);
 

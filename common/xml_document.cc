@@ -17,24 +17,6 @@ struct Plan {
   size_t skip = 0;  // byte-order mark
 };
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 bool is_dropped_control(uint32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F;
 }
@@ -116,7 +98,7 @@ void convert(std::string_view bytes, const Plan& plan, Emit emit) {
         } else if (const uint32_t cp =
                        plan.encoding == Encoding::kLatin9 ? latin9_code_point(b) : 0;
                    cp != 0) {
-          append_utf8(piece, cp);
+          text::append_utf8(piece, cp);
         } else {
           piece = high_bytes()[b - 0x80];
         }
@@ -145,7 +127,7 @@ void convert(std::string_view bytes, const Plan& plan, Emit emit) {
         }
         if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
         piece.clear();
-        if (!is_dropped_control(cp)) append_utf8(piece, cp);
+        if (!is_dropped_control(cp)) text::append_utf8(piece, cp);
         if (!emit(base + i, piece)) return;
         i += used;
       }
@@ -388,7 +370,7 @@ std::string decode_entities(std::string_view s) {
         if (cp >= 0x80 && cp <= 0x9F) {
           out += high_bytes()[cp - 0x80];  // &#150;: Windows-1252's en dash, as browsers read it
         } else if (cp != 0) {
-          append_utf8(out, cp);
+          text::append_utf8(out, cp);
         }
         i = semi;
         continue;

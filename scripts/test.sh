@@ -21,5 +21,9 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 echo "== build with ASan + UBSan and test"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DDATELINE_WERROR=ON -DDATELINE_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+# new_delete_type_mismatch=0: libxapian 1.4.22's own Database::check() of a
+# compacted database deletes a table object through a pointer of another
+# size (reported inside libxapian.so, not in our code); everything else on.
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:new_delete_type_mismatch=0 \
+  UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -25,6 +25,23 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
+// Starts `binary` with stdin from /dev/null and stdout, stderr to files.
+int spawn_with(const std::string& binary, std::vector<char*>& argv, char** envp,
+               const std::string& stdout_path, const std::string& stderr_path) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid;
+  const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot run " + binary + ": " + std::strerror(rc));
+  return pid;
+}
+
 }  // namespace
 
 CliResult run_cli(const std::string& binary, const std::vector<std::string>& args,
@@ -57,23 +74,10 @@ CliResult run_cli(const std::string& binary, const std::vector<std::string>& arg
   std::vector<char*> argv;
   for (auto& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid;
-  const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot run " + binary + ": " + std::strerror(rc));
-  int wstatus = 0;
-  while (waitpid(pid, &wstatus, 0) < 0) {
-  }
+  const int pid = spawn_with(binary, argv, envp.data(), out_path, err_path);
+  const int status = wait_cli(pid);
   CliResult result;
-  result.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+  result.status = status;
   result.out = slurp(out_path);
   result.err = slurp(err_path);
   return result;
@@ -86,18 +90,7 @@ int spawn_cli(const std::string& binary, const std::vector<std::string>& args,
   std::vector<char*> argv;
   for (auto& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid;
-  const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot run " + binary + ": " + std::strerror(rc));
-  return pid;
+  return spawn_with(binary, argv, environ, stdout_path, stderr_path);
 }
 
 int wait_cli(int pid) {
