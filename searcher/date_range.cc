@@ -1,10 +1,10 @@
 #include "searcher/date_range.h"
 
+#include <chrono>
 #include <string>
 
 #include "common/error.h"
 #include "common/text.h"
-#include "common/timestamp.h"
 
 namespace dateline {
 namespace {
@@ -14,6 +14,8 @@ struct Span {
   int64_t last;
 };
 
+constexpr int64_t kDay = 86400;
+
 std::optional<int> digits(std::string_view s, size_t n) {
   if (s.size() != n || s.find_first_not_of("0123456789") != std::string_view::npos) {
     return std::nullopt;
@@ -21,13 +23,18 @@ std::optional<int> digits(std::string_view s, size_t n) {
   return std::stoi(std::string(s));
 }
 
+Span whole_day(const CivilDate& d) {
+  const int64_t start = days_from_civil(d) * kDay;
+  return Span{start, start + kDay - 1};
+}
+
 // The seconds covered by "YYYY", "YYYY-MM" or "YYYY-MM-DD".
 std::optional<Span> parse_period(std::string_view s) {
   const auto year = digits(s.substr(0, 4), 4);
   if (!year || *year < 1) return std::nullopt;
   if (s.size() == 4) {
-    return Span{days_from_civil({*year, 1, 1}) * 86400,
-                days_from_civil({*year + 1, 1, 1}) * 86400 - 1};
+    return Span{days_from_civil({*year, 1, 1}) * kDay,
+                days_from_civil({*year + 1, 1, 1}) * kDay - 1};
   }
   if (s.size() < 7 || s[4] != '-') return std::nullopt;
   const auto month = digits(s.substr(5, 2), 2);
@@ -35,30 +42,88 @@ std::optional<Span> parse_period(std::string_view s) {
   if (s.size() == 7) {
     const CivilDate next =
         *month == 12 ? CivilDate{*year + 1, 1, 1} : CivilDate{*year, *month + 1, 1};
-    return Span{days_from_civil({*year, *month, 1}) * 86400, days_from_civil(next) * 86400 - 1};
+    return Span{days_from_civil({*year, *month, 1}) * kDay, days_from_civil(next) * kDay - 1};
   }
   if (s.size() != 10 || s[7] != '-') return std::nullopt;
   const auto day = digits(s.substr(8, 2), 2);
   if (!day || !is_valid_civil({*year, *month, *day})) return std::nullopt;
-  const int64_t start = days_from_civil({*year, *month, *day}) * 86400;
-  return Span{start, start + 86399};
+  return whole_day({*year, *month, *day});
+}
+
+// `months` months before `d`, on the same day of the month or the last day
+// of a shorter month.
+CivilDate months_before(const CivilDate& d, int64_t months) {
+  const int64_t index = int64_t{d.year} * 12 + (d.month - 1) - months;
+  CivilDate out{static_cast<int>(index / 12), static_cast<int>(index % 12) + 1, d.day};
+  while (out.day > 28 && !is_valid_civil(out)) --out.day;
+  return out;
+}
+
+// "today", "yesterday", "7d", "2w", "3m", "1y": one day, counted back from today.
+std::optional<Span> parse_relative(std::string_view s, const CivilDate& today) {
+  const std::string lower = text::to_lower(s);
+  if (lower == "today") return whole_day(today);
+  if (lower == "yesterday") return whole_day(civil_from_days(days_from_civil(today) - 1));
+  if (lower.size() < 2 || lower.size() > 6) return std::nullopt;
+  const auto n = digits(std::string_view(lower).substr(0, lower.size() - 1), lower.size() - 1);
+  if (!n) return std::nullopt;
+  const int64_t today_days = days_from_civil(today);
+  switch (lower.back()) {
+    case 'd':
+      return whole_day(civil_from_days(today_days - *n));
+    case 'w':
+      return whole_day(civil_from_days(today_days - int64_t{7} * *n));
+    case 'm':
+      return whole_day(months_before(today, *n));
+    case 'y':
+      return whole_day(months_before(today, int64_t{12} * *n));
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<Span> parse_point(std::string_view s, const CivilDate& today) {
+  if (auto span = parse_period(s)) return span;
+  return parse_relative(s, today);
 }
 
 [[noreturn]] void bad_date(std::string_view expression) {
   throw QueryError("'" + std::string(expression) +
                    "' is not a date or date range (valid: 2014-01-17, 2014-01, 2014, "
-                   "2014-01-01..2014-01-31, ..2014-01-31, 2014-01-01..)");
+                   "2014-01-01..2014-01-31, ..2014-01-31, 2014-01-01.., today, yesterday, "
+                   "7d.. (the last 7 days; also w, m, y))");
 }
 
 }  // namespace
 
+CivilDate today_utc() {
+  const auto now = std::chrono::system_clock::now();
+  const int64_t seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  return civil_from_days(seconds >= 0 ? seconds / kDay : (seconds - kDay + 1) / kDay);
+}
+
+CivilDate parse_today(std::string_view value, std::string_view what) {
+  const std::string_view v = text::trim(value);
+  const auto span = v.size() == 10 ? parse_period(v) : std::nullopt;
+  if (!span) {
+    throw QueryError(std::string(what) + " '" + std::string(value) +
+                     "' is not a date (expected YYYY-MM-DD, e.g. 2014-01-20)");
+  }
+  return civil_from_days(span->first / kDay);
+}
+
 DateRange parse_date_range(std::string_view expression) {
+  return parse_date_range(expression, today_utc());
+}
+
+DateRange parse_date_range(std::string_view expression, const CivilDate& today) {
   const std::string_view e = text::trim(expression);
   if (e.empty()) bad_date(expression);
   DateRange range;
   const size_t dots = e.find("..");
   if (dots == std::string_view::npos) {
-    const auto span = parse_period(e);
+    const auto span = parse_point(e, today);
     if (!span) bad_date(expression);
     range.from = span->first;
     range.until = span->last;
@@ -68,12 +133,12 @@ DateRange parse_date_range(std::string_view expression) {
   const std::string_view hi = e.substr(dots + 2);
   if (lo.empty() && hi.empty()) bad_date(expression);
   if (!lo.empty()) {
-    const auto span = parse_period(lo);
+    const auto span = parse_point(lo, today);
     if (!span) bad_date(expression);
     range.from = span->first;
   }
   if (!hi.empty()) {
-    const auto span = parse_period(hi);
+    const auto span = parse_point(hi, today);
     if (!span) bad_date(expression);
     range.until = span->last;
   }

@@ -1,7 +1,10 @@
 // Date expressions in queries and in --since/--until:
 //   2014-01-17   a day        2014-01   a month        2014   a year
 //   FROM..TO     inclusive     ..TO / FROM..   open-ended
-// Days are UTC days.
+//   today, yesterday, 7d (7 days before today), 2w, 3m, 1y: relative days,
+//   so "date:7d.." is the last seven days and today.
+// Days are UTC days.  "Today" is the caller's: the searcher passes the
+// current UTC date, or --today / $DATELINE_NOW when given.
 #pragma once
 
 #include <xapian.h>
@@ -10,6 +13,8 @@
 #include <optional>
 #include <string_view>
 
+#include "common/timestamp.h"
+
 namespace dateline {
 
 struct DateRange {
@@ -17,8 +22,17 @@ struct DateRange {
   std::optional<int64_t> until;  // last second in the range
 };
 
+// The current UTC date from the system clock.
+CivilDate today_utc();
+
+// Reads a YYYY-MM-DD date given as "today" (--today, $DATELINE_NOW); throws
+// QueryError naming `what` when it is not one.
+CivilDate parse_today(std::string_view value, std::string_view what);
+
 // Throws QueryError naming the expression and the forms that are valid.
-DateRange parse_date_range(std::string_view expression);
+// Relative forms count back from `today`.
+DateRange parse_date_range(std::string_view expression, const CivilDate& today);
+DateRange parse_date_range(std::string_view expression);  // today: today_utc()
 
 // Articles whose date (in value slot `slot`) falls in `range`.
 Xapian::Query date_range_query(const DateRange& range, int slot);

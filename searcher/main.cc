@@ -8,12 +8,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "common/error.h"
 #include "common/index_location.h"
+#include "searcher/date_range.h"
+#include "searcher/facets.h"
 #include "searcher/hit_printer.h"
 #include "searcher/query_builder.h"
 #include "searcher/search.h"
+#include "searcher/spelling.h"
+#include "searcher/synonyms.h"
 
 namespace po = boost::program_options;
 using namespace dateline;
@@ -28,17 +33,28 @@ constexpr const char* kUsage =
     "Usage: searcher [OPTIONS] QUERY...\n"
     "\n"
     "Searches the Dateline index.  QUERY words are joined; all must match unless\n"
-    "OR is used.  \"phrases\", AND OR NOT ( ), +word -word, and fields:\n"
-    "headline:WORDS slug:WORDS byline:WORDS source:AFP location:Moscow country:usa\n"
-    "lang:en subject:politics status:canceled id:ID story:ID date:2014-01-17\n"
-    "date:2014-01 date:2014-01-01..2014-01-31 updated:2014-01-17.\n"
+    "OR is used (or --any).  \"phrases\", AND OR NOT NEAR ( ), +word -word, Syri*,\n"
+    "and fields: headline:WORDS slug:WORDS byline:WORDS source:AFP location:Moscow\n"
+    "country:usa lang:en subject:politics status:canceled id:ID story:ID\n"
+    "date:2014-01-17 date:2014-01 date:2014 date:2014-01-01..2014-01-31\n"
+    "date:..2014-01-31 date:7d.. updated:2014-01-17.  See docs/query-syntax.md.\n"
     "Exit status: 0 when something matched, 1 when nothing did, 2 on errors.\n";
+
+enum class Format { kText, kJson, kIds, kPaths };
 
 SortOrder parse_sort(const std::string& s) {
   if (s == "relevance") return SortOrder::kRelevance;
   if (s == "newest") return SortOrder::kNewest;
   if (s == "oldest") return SortOrder::kOldest;
   throw UsageError("--sort '" + s + "' is not an order (relevance, newest, oldest)");
+}
+
+Format parse_format(const std::string& s) {
+  if (s == "text") return Format::kText;
+  if (s == "json") return Format::kJson;
+  if (s == "ids") return Format::kIds;
+  if (s == "paths") return Format::kPaths;
+  throw UsageError("--format '" + s + "' is not a format (text, json, ids, paths)");
 }
 
 bool use_color(const std::string& when) {
@@ -59,6 +75,30 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
+// "source,location" and repeated --facets, as one list.
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values) {
+    std::istringstream in(v);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+      if (!item.empty()) out.push_back(item);
+    }
+  }
+  return out;
+}
+
+Synonyms load_synonyms(const po::variables_map& vm, const char* argv0) {
+  if (vm.count("no-synonyms")) return {};
+  const std::string path =
+      vm.count("synonyms") ? vm["synonyms"].as<std::string>() : default_synonyms_path(argv0);
+  if (path.empty()) return {};
+  std::vector<std::string> warnings;
+  Synonyms synonyms = Synonyms::load(path, &warnings);
+  for (const auto& w : warnings) std::cerr << "searcher: warning: synonyms " << w << "\n";
+  return synonyms;
+}
+
 int run(int argc, char** argv) {
   po::options_description visible("Options");
   // clang-format off
@@ -70,13 +110,28 @@ int run(int argc, char** argv) {
       (",n", po::value<unsigned>()->default_value(10), "show at most N results")
       ("offset", po::value<unsigned>()->default_value(0), "skip the first K results (paging)")
       ("sort", po::value<std::string>()->default_value("relevance"), "relevance, newest or oldest")
+      ("recent", "boost recent articles (for 'latest news'); see docs/query-syntax.md")
+      ("any", "rank articles with any of the words, not only those with all")
       ("source", po::value<std::vector<std::string>>(), "only this source (repeatable: any of)")
       ("location", po::value<std::vector<std::string>>(), "only this dateline place (repeatable)")
       ("lang", po::value<std::vector<std::string>>(), "only this language, e.g. fr (repeatable)")
-      ("since", po::value<std::string>(), "only articles on or after DATE (YYYY[-MM[-DD]])")
-      ("until", po::value<std::string>(), "only articles on or before DATE (YYYY[-MM[-DD]])")
+      ("since", po::value<std::string>(), "only articles on or after DATE (YYYY[-MM[-DD]], 7d)")
+      ("until", po::value<std::string>(), "only articles on or before DATE (YYYY[-MM[-DD]], 7d)")
+      ("today", po::value<std::string>(),
+       "YYYY-MM-DD: the day relative dates (date:7d..) and --recent count from "
+       "(default: $DATELINE_NOW, else the current UTC date)")
       ("all-versions", "show every version of a story, not just the current one")
-      ("json", "print one JSON object per result per line")
+      ("like", po::value<std::string>(), "articles like the one with this id (not its versions)")
+      ("facets", po::value<std::vector<std::string>>(),
+       "count results by fields, e.g. source,location,country,month")
+      ("no-collapse", "show near-identical articles as separate hits")
+      ("correct", "when the query finds little and a spelling correction finds more, "
+                  "search for the correction")
+      ("synonyms", po::value<std::string>(),
+       "synonyms file (default: $DATELINE_SYNONYMS, else the one shipped)")
+      ("no-synonyms", "apply no synonyms")
+      ("format", po::value<std::string>()->default_value("text"), "text, json, ids or paths")
+      ("json", "the same as --format json: one JSON object per result per line")
       ("count", "print only the exact number of matches")
       ("color", po::value<std::string>()->default_value("auto"),
        "auto, always or never (auto: colour on a terminal unless NO_COLOR is set)");
@@ -108,11 +163,28 @@ int run(int argc, char** argv) {
   request.all_versions = vm.count("all-versions") > 0;
   if (vm.count("since")) request.since = vm["since"].as<std::string>();
   if (vm.count("until")) request.until = vm["until"].as<std::string>();
+  if (vm.count("today")) {
+    request.today = parse_today(vm["today"].as<std::string>(), "--today");
+  } else if (const char* now = std::getenv("DATELINE_NOW"); now != nullptr && *now != '\0') {
+    request.today = parse_today(now, "$DATELINE_NOW");
+  }
   request.sort = parse_sort(vm["sort"].as<std::string>());
   request.limit = vm["-n"].as<unsigned>();
   request.offset = vm["offset"].as<unsigned>();
+  request.recent = vm.count("recent") > 0;
+  request.match_any = vm.count("any") > 0;
+  request.collapse = vm.count("no-collapse") == 0;
+  if (vm.count("like")) request.like_id = vm["like"].as<std::string>();
+  if (vm.count("facets")) {
+    request.facets = split_list(vm["facets"].as<std::vector<std::string>>());
+    check_facet_names(request.facets);
+  }
   const bool count_only = vm.count("count") > 0;
+  const bool correct = vm.count("correct") > 0;
+  const Format format =
+      vm.count("json") ? Format::kJson : parse_format(vm["format"].as<std::string>());
   const bool color = use_color(vm["color"].as<std::string>());
+  const Synonyms synonyms = load_synonyms(vm, argv[0]);
 
   const std::string index_path = resolve_index_path(
       vm.count("index") ? std::optional<std::string>(vm["index"].as<std::string>()) : std::nullopt);
@@ -122,25 +194,62 @@ int run(int argc, char** argv) {
   }
   Xapian::Database db(index_path);
 
-  const BuiltQuery built = build_query(request, db);
+  BuiltQuery built = build_query(request, db, &synonyms);
   for (const auto& w : built.warnings) std::cerr << "searcher: warning: " << w << "\n";
 
   if (count_only) request.limit = 0;
-  const SearchResults results = run_search(db, built.query, request, count_only);
+  SearchResults results = run_search(db, built.query, request, count_only);
+
+  // "Did you mean": when the query finds little, and a spelling correction
+  // finds more.
+  PrintContext context;
+  context.query = request.query;
+  context.original_query = request.query;
+  context.original_matches = results.matches;
+  if (results.matches < kSuggestBelow && request.like_id.empty() && (!count_only || correct)) {
+    const std::string suggestion = spelling_suggestion(request.query, db, request_today(request));
+    if (!suggestion.empty()) {
+      SearchRequest alternative = request;
+      alternative.query = suggestion;
+      const BuiltQuery alt = build_query(alternative, db, &synonyms);
+      SearchRequest probe = alternative;
+      probe.limit = 0;
+      probe.facets.clear();
+      if (run_search(db, alt.query, probe, true).matches > results.matches) {
+        context.suggestion = suggestion;
+        if (correct) {
+          context.corrected = true;
+          context.query = suggestion;
+          built = alt;
+          results = run_search(db, built.query, alternative, count_only);
+        }
+      }
+    }
+  }
+
   if (count_only) {
     std::cout << results.matches << "\n";
-  } else {
-    PrintContext context;
-    context.query = request.query;
-    context.terms = match_terms(built.query);
-    context.color = color;
-    std::error_code ec;
-    context.cwd = std::filesystem::current_path(ec).string();
-    if (vm.count("json")) {
-      print_json(std::cout, results, context);
-    } else {
+    return results.matches > 0 ? kExitFound : kExitNothing;
+  }
+  context.terms = match_terms(built.query);
+  context.color = color;
+  context.like_id = request.like_id;
+  context.like_headline = built.like_headline;
+  std::error_code ec;
+  context.cwd = std::filesystem::current_path(ec).string();
+  switch (format) {
+    case Format::kText:
       print_text(std::cout, results, context);
-    }
+      break;
+    case Format::kJson:
+      print_json(std::cout, results, context);
+      break;
+    case Format::kIds:
+      print_ids(std::cout, results);
+      break;
+    case Format::kPaths:
+      print_paths(std::cout, results);
+      break;
   }
   return results.matches > 0 ? kExitFound : kExitNothing;
 }

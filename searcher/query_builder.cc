@@ -1,6 +1,5 @@
 #include "searcher/query_builder.h"
 
-#include <array>
 #include <memory>
 
 #include "common/error.h"
@@ -8,92 +7,11 @@
 #include "common/stemmers.h"
 #include "common/text.h"
 #include "searcher/date_range.h"
+#include "searcher/query_parser.h"
+#include "searcher/related.h"
 
 namespace dateline {
 namespace {
-
-// Common English words left out of queries (not out of phrases), so that
-// "the talks in Geneva" does not require "the" and "in" under AND.
-constexpr std::array<std::string_view, 33> kStopwords = {
-    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
-    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
-    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
-
-// The first error a field processor met.  Processors never throw: an
-// exception thrown through Xapian's QueryParser leaks its parse state, so they
-// record the error, return an empty match, and build_query throws after the
-// parse.
-using FieldErrors = std::shared_ptr<std::string>;
-
-class FilterProcessor : public Xapian::FieldProcessor {
- public:
-  FilterProcessor(const Field& field, FieldErrors errors)
-      : field_(field), errors_(std::move(errors)) {}
-  Xapian::Query operator()(const std::string& value) override {
-    if (text::trim(value).empty()) {
-      if (errors_->empty()) {
-        *errors_ = std::string(field_.name) + ": needs a value, e.g. " + std::string(field_.name) +
-                   ":\"...\"";
-      }
-      return Xapian::Query::MatchNothing;
-    }
-    return Xapian::Query(filter_term(field_, value));
-  }
-
- private:
-  const Field& field_;
-  FieldErrors errors_;
-};
-
-class DateProcessor : public Xapian::FieldProcessor {
- public:
-  DateProcessor(const Field& field, FieldErrors errors)
-      : field_(field), errors_(std::move(errors)) {}
-  Xapian::Query operator()(const std::string& value) override {
-    try {
-      return date_range_query(parse_date_range(value), field_.slot);
-    } catch (const QueryError& e) {
-      if (errors_->empty()) *errors_ = e.what();
-      return Xapian::Query::MatchNothing;
-    }
-  }
-
- private:
-  const Field& field_;
-  FieldErrors errors_;
-};
-
-Xapian::QueryParser make_query_parser(const Xapian::Database& db, const FieldErrors& errors,
-                                      const Xapian::Stem& stemmer) {
-  Xapian::QueryParser qp;
-  qp.set_database(db);
-  qp.set_stemmer(stemmer);
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_default_op(Xapian::Query::OP_AND);
-  static const std::vector<std::string> stopwords(kStopwords.begin(), kStopwords.end());
-  qp.set_stopper((new Xapian::SimpleStopper(stopwords.begin(), stopwords.end()))->release());
-  for (const Field& field : schema_fields()) {
-    std::vector<std::string> names{std::string(field.name)};
-    if (!field.alias.empty()) names.emplace_back(field.alias);
-    for (const std::string& name : names) {
-      switch (field.kind) {
-        case FieldKind::kText:
-          if (!field.prefix.empty()) qp.add_prefix(name, std::string(field.prefix));
-          break;
-        case FieldKind::kFilter:
-          qp.add_boolean_prefix(name, (new FilterProcessor(field, errors))->release());
-          break;
-        case FieldKind::kDate:
-          qp.add_boolean_prefix(name, (new DateProcessor(field, errors))->release());
-          break;
-        case FieldKind::kNumber:
-        case FieldKind::kKey:
-          break;  // not queryable
-      }
-    }
-  }
-  return qp;
-}
 
 // The languages of the articles in the index ("en" when it is empty).
 std::vector<std::string> languages_in(const Xapian::Database& db) {
@@ -169,31 +87,48 @@ Xapian::Query any_of(const Field& field, const std::vector<std::string>& values)
 
 }  // namespace
 
-BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db) {
+CivilDate request_today(const SearchRequest& request) {
+  return request.today ? *request.today : today_utc();
+}
+
+BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
+                       const Synonyms* synonyms) {
   BuiltQuery built;
-  reject_unknown_fields(request.query);
   const std::string query_text = text::fold_diacritics(request.query);
+  const bool shouted = text::is_all_caps(query_text);
+  reject_unknown_fields(shouted ? text::to_lower(query_text) : query_text);
+  const CivilDate today = request_today(request);
 
   // Each language in the index is searched with its own stemmer, and only
   // among its own articles; the results are ORed.
   const std::vector<std::string> languages = languages_in(db);
-  const auto field_errors = std::make_shared<std::string>();
+  ParserSetup setup;
+  setup.today = today;
+  setup.match_any = request.match_any;
   auto parse_all = [&](const std::string& q, unsigned flags) {
+    std::string text = q;
+    if (synonyms != nullptr) {
+      SynonymRewrite rewrite = synonyms->rewrite(q);
+      text = std::move(rewrite.text);
+      setup.synonyms =
+          std::make_shared<const std::vector<SynonymExpansion>>(std::move(rewrite.expansions));
+    }
+    // A query typed all in capitals (a pasted wire headline, an archive's
+    // queries) carries no case information: its words are read as lower
+    // case, stemmed like any lower-case word, and AND, OR, NOT as words.
+    if (shouted) text = text::to_lower(text);
     std::vector<Xapian::Query> parsed;
     for (const std::string& language : languages) {
-      Xapian::QueryParser qp = make_query_parser(db, field_errors, stemmer_for(language));
-      parsed.push_back(qp.parse_query(q, flags));
+      Xapian::QueryParser qp = make_query_parser(db, stemmer_for(language), setup);
+      parsed.push_back(qp.parse_query(text, flags));
     }
     return parsed;
   };
-  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                              Xapian::QueryParser::FLAG_LOVEHATE |
-                              Xapian::QueryParser::FLAG_PURE_NOT;
   std::vector<Xapian::Query> per_language;
   std::string problem = syntax_problem(query_text);
   if (problem.empty()) {
     try {
-      per_language = parse_all(query_text, kFlags);
+      per_language = parse_all(query_text, query_flags());
     } catch (const Xapian::QueryParserError& e) {
       problem = e.get_msg();
     }
@@ -203,7 +138,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
                              "; searching for the words as plain text");
     per_language = parse_all(without_syntax(query_text), 0);
   }
-  if (!field_errors->empty()) throw QueryError(*field_errors);
+  if (!setup.errors->empty()) throw QueryError(*setup.errors);
 
   Xapian::Query main;
   if (per_language.size() == 1 || per_language.front().empty()) {
@@ -217,6 +152,13 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
     main = Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
+  if (!request.like_id.empty()) {
+    // Articles like the given one; query words, if any, only filter them.
+    RelatedQuery like = related_query(db, request.like_id);
+    built.like_headline = like.headline;
+    main = main.empty() ? like.query : Xapian::Query(Xapian::Query::OP_FILTER, like.query, main);
+  }
+
   std::vector<Xapian::Query> filters;
   if (!request.sources.empty()) filters.push_back(any_of(*find_field("source"), request.sources));
   if (!request.locations.empty()) {
@@ -227,8 +169,8 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
   }
   if (request.since || request.until) {
     DateRange range;
-    if (request.since) range.from = parse_date_range(*request.since).from;
-    if (request.until) range.until = parse_date_range(*request.until).until;
+    if (request.since) range.from = parse_date_range(*request.since, today).from;
+    if (request.until) range.until = parse_date_range(*request.until, today).until;
     if (range.from && range.until && *range.from > *range.until) {
       throw QueryError("--since " + *request.since + " is after --until " + *request.until);
     }
@@ -237,7 +179,8 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
 
   if (main.empty()) {
     if (filters.empty()) {
-      throw QueryError("empty query: give words to search for, or a filter such as source:AFP");
+      throw QueryError(
+          "empty query: give words to search for, a filter such as source:AFP, or --like ID");
     }
     main = Xapian::Query::MatchAll;
   }

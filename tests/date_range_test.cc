@@ -42,8 +42,9 @@ TEST(DateRange, OpenEnds) {
 }
 
 TEST(DateRange, BadExpressionsSayWhatIsValid) {
-  for (const char* bad : {"", "..", "yesterday", "2014-13", "2014-02-30", "14-01-17", "2014-1-17",
-                          "2014-01-17..junk", "2014/01/17", "20140117"}) {
+  for (const char* bad :
+       {"", "..", "tomorrow", "2014-13", "2014-02-30", "14-01-17", "2014-1-17", "2014-01-17..junk",
+        "2014/01/17", "20140117", "7x", "d", "-7d", "1234567d"}) {
     try {
       parse_date_range(bad);
       ADD_FAILURE() << "accepted: " << bad;
@@ -52,6 +53,48 @@ TEST(DateRange, BadExpressionsSayWhatIsValid) {
     }
   }
   EXPECT_THROW(parse_date_range("2014-02-01..2014-01-01"), QueryError);
+}
+
+TEST(DateRange, RelativeDaysCountBackFromToday) {
+  const CivilDate today{2014, 1, 20};
+  const DateRange t = parse_date_range("today", today);
+  EXPECT_EQ(t.from, day_start(2014, 1, 20));
+  EXPECT_EQ(t.until, day_start(2014, 1, 21) - 1);
+  EXPECT_EQ(parse_date_range("yesterday", today).from, day_start(2014, 1, 19));
+  EXPECT_EQ(parse_date_range("YESTERDAY", today).from, day_start(2014, 1, 19));
+  const DateRange week = parse_date_range("7d..", today);
+  EXPECT_EQ(week.from, day_start(2014, 1, 13));
+  EXPECT_FALSE(week.until);
+  EXPECT_EQ(parse_date_range("0d", today).from, day_start(2014, 1, 20));
+  EXPECT_EQ(parse_date_range("20d", today).from, day_start(2013, 12, 31));
+  EXPECT_EQ(parse_date_range("2w", today).from, day_start(2014, 1, 6));
+  EXPECT_EQ(parse_date_range("1m", today).from, day_start(2013, 12, 20));
+  EXPECT_EQ(parse_date_range("1y", today).from, day_start(2013, 1, 20));
+  const DateRange mixed = parse_date_range("30d..7d", today);
+  EXPECT_EQ(mixed.from, day_start(2013, 12, 21));
+  EXPECT_EQ(mixed.until, day_start(2014, 1, 14) - 1);
+  EXPECT_EQ(parse_date_range("2014-01-01..yesterday", today).until, day_start(2014, 1, 20) - 1);
+  // A month back from the 31st lands on the last day of a shorter month.
+  EXPECT_EQ(parse_date_range("1m", {2014, 3, 31}).from, day_start(2014, 2, 28));
+  EXPECT_EQ(parse_date_range("1y", {2016, 2, 29}).from, day_start(2015, 2, 28));
+  EXPECT_EQ(parse_date_range("13m", {2014, 1, 15}).from, day_start(2012, 12, 15));
+  EXPECT_THROW(parse_date_range("7d..30d", today), QueryError);  // ends before it starts
+}
+
+TEST(DateRange, TodayIsAnIsoDay) {
+  EXPECT_EQ(parse_today("2014-01-20", "--today"), (CivilDate{2014, 1, 20}));
+  EXPECT_EQ(parse_today(" 2016-02-29 ", "--today"), (CivilDate{2016, 2, 29}));
+  for (const char* bad : {"", "2014", "2014-01", "2014-02-30", "20-01-2014", "today"}) {
+    try {
+      parse_today(bad, "$DATELINE_NOW");
+      ADD_FAILURE() << "accepted: " << bad;
+    } catch (const QueryError& e) {
+      EXPECT_NE(std::string(e.what()).find("$DATELINE_NOW"), std::string::npos) << e.what();
+    }
+  }
+  const CivilDate now = today_utc();
+  EXPECT_TRUE(is_valid_civil(now));
+  EXPECT_GE(now.year, 2024);
 }
 
 TEST(DateRange, QueriesUseTheValueSlot) {

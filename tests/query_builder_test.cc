@@ -9,6 +9,8 @@
 #include "common/schema.h"
 #include "common/stemmers.h"
 #include "common/stored_article.h"
+#include "searcher/search.h"
+#include "searcher/synonyms.h"
 
 namespace dateline {
 namespace {
@@ -51,9 +53,10 @@ class QueryBuilder : public ::testing::Test {
     db_.commit();
   }
 
-  std::set<std::string> ids(const std::string& query, SearchRequest request = {}) {
+  std::set<std::string> ids(const std::string& query, SearchRequest request = {},
+                            const Synonyms* synonyms = nullptr) {
     request.query = query;
-    const BuiltQuery built = build_query(request, db_);
+    const BuiltQuery built = build_query(request, db_, synonyms);
     warnings_ = built.warnings;
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
@@ -81,6 +84,24 @@ TEST_F(QueryBuilder, WordsAreAndedAndStemmed) {
 
 TEST_F(QueryBuilder, StopwordsAreNotRequired) {
   EXPECT_EQ(ids("the talks in Montreux"), (Ids{"r1"}));
+}
+
+TEST_F(QueryBuilder, QuestionsNeedOnlyTheirTellingWords) {
+  // Snowball's stop list: "what", "is", "the", "to" are not required.
+  EXPECT_EQ(ids("what is the regime ready to swap"), (Ids{"a1"}));
+  // ...but "US" and "WHO" are never dropped (a query of stopwords only would
+  // be an error).
+  EXPECT_EQ(ids("US"), Ids{});
+  EXPECT_EQ(ids("WHO"), Ids{});
+}
+
+TEST_F(QueryBuilder, AQueryInCapitalsIsReadAsLowerCase) {
+  EXPECT_EQ(ids("SWAPS"), (Ids{"a1"})) << "stemmed, as a lower-case word is";
+  EXPECT_EQ(ids("Swaps"), Ids{}) << "a capitalised word matches as written";
+  EXPECT_EQ(ids("Syria OR Germany"), (Ids{"a1", "r1", "d1"}));
+  EXPECT_EQ(ids("SYRIA OR GERMANY"), Ids{}) << "OR is a word there, and a stopword";
+  EXPECT_EQ(ids("SYRIA TALKS"), (Ids{"r1"}));
+  EXPECT_EQ(ids("SYRIA SOURCE:AFP"), (Ids{"a1"}));
 }
 
 TEST_F(QueryBuilder, PhrasesAndBooleans) {
@@ -161,6 +182,82 @@ TEST_F(QueryBuilder, ErrorsNameTheProblem) {
   r = {};
   r.query = "\"talks at 10:30\"";
   EXPECT_NO_THROW(build_query(r, db_));
+}
+
+TEST_F(QueryBuilder, WildcardsExpandWithinABound) {
+  EXPECT_EQ(ids("Syri*"), (Ids{"a1", "r1"}));
+  EXPECT_EQ(ids("headline:Montr*"), (Ids{"r1"}));
+  EXPECT_EQ(ids("Argent*"), (Ids{"d1"}));
+  // The bound is checked when the query runs: run_search says what to do.
+  Xapian::WritableDatabase big(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document doc;
+  for (int i = 0; i <= 120; ++i) doc.add_term("zz" + std::to_string(i));
+  doc.add_boolean_term(std::string(kCurrentVersionTerm));
+  big.add_document(doc);
+  SearchRequest r;
+  r.query = "zz*";
+  const BuiltQuery built = build_query(r, big);
+  Xapian::Database db = big;
+  try {
+    run_search(db, built.query, r, false);
+    ADD_FAILURE() << "no error past the bound";
+  } catch (const QueryError& e) {
+    EXPECT_NE(std::string(e.what()).find("wildcard 'zz*' matches more than 100"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(QueryBuilder, NearAndAdj) {
+  EXPECT_EQ(ids("Geneva NEAR Montreux"), (Ids{"r1"}));
+  EXPECT_EQ(ids("prisoner NEAR/1 swap"), (Ids{"a1"}));
+  EXPECT_EQ(ids("swap ADJ prisoner"), Ids{});
+}
+
+TEST_F(QueryBuilder, AnyWordMode) {
+  SearchRequest any;
+  any.match_any = true;
+  EXPECT_EQ(ids("Germany Montreux", any), (Ids{"r1", "d1"}));
+  EXPECT_EQ(ids("Germany Montreux"), Ids{});
+}
+
+TEST_F(QueryBuilder, RelativeDatesUseTheRequestsToday) {
+  SearchRequest r;
+  r.today = CivilDate{2014, 1, 23};
+  EXPECT_EQ(ids("date:2d..today", r), (Ids{"r1"}));
+  EXPECT_EQ(ids("date:7d..today", r), (Ids{"a1", "r1"}));
+  EXPECT_EQ(ids("date:7d..", r), (Ids{"a1", "r1", "d1"}));
+  EXPECT_EQ(ids("date:yesterday", r), (Ids{"r1"}));
+  EXPECT_EQ(ids("date:2d", r), Ids{});
+  r.since = "7d";
+  EXPECT_EQ(ids("Syria", r), (Ids{"a1", "r1"}));
+}
+
+TEST_F(QueryBuilder, SynonymsSearchEveryEntryOfTheGroup) {
+  std::vector<std::string> warnings;
+  const Synonyms syn = Synonyms::parse(
+      "Montreux = Lake Geneva Riviera\nDS = prisoner swap\nRIO = Rio de Janeiro\n", "t", &warnings);
+  EXPECT_TRUE(warnings.empty());
+  Xapian::Document doc;  // an article that says "Lake Geneva Riviera" only
+  EXPECT_EQ(ids("Montreux", {}, &syn), (Ids{"r1"}));
+  EXPECT_EQ(ids("DS", {}, &syn), (Ids{"a1"}));
+  EXPECT_EQ(ids("ds", {}, &syn), Ids{}) << "acronyms match capitals only";
+  EXPECT_EQ(ids("RIO", {}, &syn), (Ids{"d1"}));
+  EXPECT_EQ(ids("Syria -DS", {}, &syn), (Ids{"r1"}));
+  EXPECT_EQ(ids("DS OR Germany", {}, &syn), (Ids{"a1", "d1"}));
+  EXPECT_EQ(ids("\"DS\"", {}, &syn), Ids{}) << "not inside phrases";
+}
+
+TEST_F(QueryBuilder, LikeSearchesTheArticlesWordsButNotItsStory) {
+  SearchRequest r;
+  r.like_id = "a1";
+  r.all_versions = true;
+  const Ids like = ids("", r);
+  EXPECT_FALSE(like.count("a1"));
+  EXPECT_FALSE(like.count("a0")) << "another version of the same story";
+  EXPECT_TRUE(like.count("r1")) << "shares Syria, Geneva II";
+  EXPECT_EQ(ids("source:dpa", r), Ids{});
+  r.like_id = "nope";
+  EXPECT_THROW(ids("", r), QueryError);
 }
 
 }  // namespace
