@@ -18,6 +18,13 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_WERROR=ON >/dev
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
+echo "== benchmark smoke run (small corpora; checks the engines run and agree, times nothing)"
+bench_work=$(mktemp -d)
+bench/speed/run.sh --quick --build build --work "$bench_work" >"$bench_work/quick.log" 2>&1 ||
+  { tail -40 "$bench_work/quick.log"; exit 1; }
+tail -1 "$bench_work/quick.log"
+rm -rf "$bench_work"
+
 echo "== build with ASan + UBSan and test"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_WERROR=ON \
   -DDATELINE_SANITIZE=ON >/dev/null
