@@ -9,12 +9,26 @@
 
 #include "common/document_builder.h"
 #include "common/schema.h"
+#include "common/stored_article.h"
 
 namespace dateline {
 namespace {
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
   return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+}
+
+// A document built afresh from `d`: data, values, terms with their wdf and
+// positions.
+Xapian::Document copy_document(const Xapian::Document& d) {
+  Xapian::Document c;
+  c.set_data(d.get_data());
+  for (auto v = d.values_begin(); v != d.values_end(); ++v) c.add_value(v.get_valueno(), *v);
+  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) c.add_posting(*t, *p, 0);
+    c.add_term(*t, t.get_wdf());
+  }
+  return c;
 }
 
 }  // namespace
@@ -53,6 +67,7 @@ IndexWriter::Outcome IndexWriter::write(const Article& article) {
   versions.push_back(incoming);
   apply_current_mark(versions, &doc);
 
+  if (existed) note_superseded(unique, article.origin.path);
   db_.replace_document(unique, doc);
   count_spelling_words(doc);
   ++pending_;
@@ -112,6 +127,30 @@ void IndexWriter::apply_current_mark(const std::vector<StoredVersion>& versions,
   }
 }
 
+void IndexWriter::resolve_duplicate_ids() {
+  const std::string prefix(id_field().prefix);
+  std::vector<std::string> doubled;
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+    if (t.get_termfreq() > 1) doubled.push_back(*t);
+  }
+  for (const std::string& term : doubled) {
+    std::vector<Xapian::docid> docids;
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) docids.push_back(*p);
+    const Xapian::Document winner = db_.get_document(docids.back());
+    const std::string winner_path = decode_stored_article(winner.get_data()).origin.path;
+    for (std::size_t i = 0; i + 1 < docids.size(); ++i) {
+      const std::string path =
+          decode_stored_article(db_.get_document(docids[i]).get_data()).origin.path;
+      if (path != winner_path) ++superseded_[path];
+    }
+    // A copy, not the document itself: Xapian 1.4 keeps the old contents
+    // when a document read from this database is written to another docid.
+    db_.replace_document(docids.front(), copy_document(winner));
+    for (std::size_t i = 1; i < docids.size(); ++i) db_.delete_document(docids[i]);
+    ++pending_;
+  }
+}
+
 void IndexWriter::reconcile_current_versions() {
   const std::string prefix(story_field().prefix);
   std::vector<std::string> stories;
@@ -131,8 +170,11 @@ void IndexWriter::refresh_current_version(const std::string& story) {
 void IndexWriter::count_spelling_words(const Xapian::Document& doc) {
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string& term = *t;
-    // Unprefixed, unstemmed words: prefixes and 'Z' are upper case.
+    // Unprefixed, unstemmed words: prefixes and 'Z' are upper case.  Words
+    // with digits ("1987", "3.5", "q4") are never a useful "did you mean",
+    // and are a third of a wire archive's vocabulary.
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+    if (term.find_first_of("0123456789") != std::string::npos) continue;
     spelling_words_[term] += t.get_wdf();
   }
 }
@@ -209,19 +251,46 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
   db_.set_metadata(key, value);
 }
 
+void IndexWriter::note_superseded(const std::string& unique_term, const std::string& new_path) {
+  auto p = db_.postlist_begin(unique_term);
+  if (p == db_.postlist_end(unique_term)) return;
+  const std::string old_path = decode_stored_article(db_.get_document(*p).get_data()).origin.path;
+  if (old_path != new_path) ++superseded_[old_path];
+}
+
+void IndexWriter::apply_superseded() {
+  for (const auto& [path, count] : superseded_) {
+    const std::string data = db_.get_metadata(file_record_key(path));
+    auto record = decode_file_record(data);
+    if (!record) continue;
+    record->articles -= std::min<std::size_t>(record->articles, count);
+    db_.set_metadata(file_record_key(path), encode_file_record(*record));
+  }
+  superseded_.clear();
+}
+
 void IndexWriter::maybe_commit() {
-  if (pending_ >= batch_size_) commit();
+  if (pending_ < batch_size_) return;
+  apply_superseded();
+  // Spelling data waits for the end of the run (or a bounded number of
+  // words): Xapian rewrites, and zlib-compresses, every spelling fragment a
+  // batch touches, so adding a common word's count once per run instead of
+  // once per batch is most of what spelling data costs.
+  if (spelling_words_.size() >= kSpellingWordsHeld) add_spelling_data();
+  db_.commit();
+  pending_ = 0;
 }
 
 void IndexWriter::commit() {
-  // Spelling data ("did you mean") from the words indexed, added once per
-  // distinct word per batch: far cheaper than TermGenerator's per-word
-  // FLAG_SPELLING (Reuters-21578, one run each: 16.0 s with it, 14.7 s this
-  // way, 12.2 s with no spelling data).
-  for (const auto& [word, count] : spelling_words_) db_.add_spelling(word, count);
-  spelling_words_.clear();
+  apply_superseded();
+  add_spelling_data();
   db_.commit();
   pending_ = 0;
+}
+
+void IndexWriter::add_spelling_data() {
+  for (const auto& [word, count] : spelling_words_) db_.add_spelling(word, count);
+  spelling_words_.clear();
 }
 
 }  // namespace dateline

@@ -5,6 +5,11 @@
 // story leaves default results.  Records the words indexed as Xapian
 // spelling data, and what it knows of each input file (file_record.h).
 //
+// Spelling data is held in memory across batches (up to kSpellingWordsHeld
+// distinct words) and written by commit(): a run killed by SIGKILL keeps
+// every committed article but may miss the spelling counts of its words
+// until the next rebuild.
+//
 // Nothing is committed behind the caller's back: callers commit at file
 // boundaries (maybe_commit), so every commit holds whole files together
 // with their records, and a crash between commits loses nothing that the
@@ -53,14 +58,21 @@ class IndexWriter {
 
   // Commits when a batch's worth of articles is pending; call between files.
   void maybe_commit();
+  // Commits everything pending, spelling data included: call at the end.
   void commit();
+
+  // The most distinct spelling words held between commits.
+  static constexpr size_t kSpellingWordsHeld = 500'000;
 
   // Puts the current-version mark on the right version of `story` (after a
   // write or a removal).
   void refresh_current_version(const std::string& story);
 
-  // Re-marks the current version of every story with several versions
-  // (after shards indexed apart were merged).
+  // After shards indexed apart were merged in file order: keeps one document
+  // per id, as writing them in order would have (the content written last,
+  // at the place of the first), and re-marks the current version of every
+  // story with several versions.
+  void resolve_duplicate_ids();
   void reconcile_current_versions();
 
   Xapian::doccount article_count() const { return db_.get_doccount(); }
@@ -77,6 +89,11 @@ class IndexWriter {
  private:
   Xapian::valueno slot(std::string_view field) const;
   void count_spelling_words(const Xapian::Document& doc);
+  void add_spelling_data();
+  // An id filed again by another file: the file that held it holds one
+  // article fewer, which its record must say (applied before each commit).
+  void note_superseded(const std::string& unique_term, const std::string& new_path);
+  void apply_superseded();
   // The stored versions of the story with term `story_term`, leaving out
   // the document whose unique term is `except_term`.
   std::vector<StoredVersion> stored_versions(const std::string& story_term,
@@ -90,6 +107,7 @@ class IndexWriter {
   unsigned batch_size_;
   unsigned pending_ = 0;
   std::unordered_map<std::string, Xapian::termcount> spelling_words_;
+  std::map<std::string, std::size_t> superseded_;  // path -> articles it lost
 };
 
 }  // namespace dateline

@@ -19,15 +19,20 @@ std::vector<std::string> nonempty(const std::string& s) {
 // the same story filed twice, or by two services, has one fingerprint.
 std::string content_fingerprint(const Article& a) {
   std::string words;
+  const auto add = [&words](char c) {
+    const bool keep =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
+    if (keep) {
+      words.push_back(c);
+    } else if (!words.empty() && words.back() != ' ') {
+      words.push_back(' ');
+    }
+  };
   for (const auto& p : a.body) {
-    for (char c : text::to_lower(text::fold_diacritics(p))) {
-      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                        (static_cast<unsigned char>(c) >= 0x80);
-      if (keep) {
-        words.push_back(c);
-      } else if (!words.empty() && words.back() != ' ') {
-        words.push_back(' ');
-      }
+    if (text::is_ascii(p)) {  // most wire copy: no folding tables, no copies
+      for (char c : p) add(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+    } else {
+      for (char c : text::to_lower(text::fold_diacritics(p))) add(c);
     }
   }
   if (words.size() < 40) return {};  // too short to call two articles the same

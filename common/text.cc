@@ -96,6 +96,13 @@ void append_utf8(std::string& out, unsigned cp) {
   }
 }
 
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
 bool is_valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const size_t n = utf8_sequence_length(s, i);
@@ -108,17 +115,23 @@ bool is_valid_utf8(std::string_view s) {
 std::string repair_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  size_t good = 0;  // start of the well-formed run not yet copied
   for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // the common case, copied in runs
+      ++i;
+      continue;
+    }
     const size_t n = utf8_sequence_length(s, i);
     if (n > 0) {
-      out.append(s.substr(i, n));
       i += n;
       continue;
     }
+    out.append(s.substr(good, i - good));
     const auto c = static_cast<unsigned char>(s[i]);
     append_utf8(out, c >= 0xA0 ? c : kCp1252High[c - 0x80]);
-    ++i;
+    good = ++i;
   }
+  out.append(s.substr(good));
   return out;
 }
 
@@ -156,6 +169,11 @@ std::string collapse_whitespace(std::string_view s) {
 std::string to_lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  // Fast path: ASCII needs no Unicode tables.
+  if (is_ascii(s)) {
+    for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+    return out;
+  }
   for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
     append_utf8(out, Xapian::Unicode::tolower(*it));
   }
@@ -164,9 +182,7 @@ std::string to_lower(std::string_view s) {
 
 std::string fold_diacritics(std::string_view s) {
   // Fast path: pure ASCII needs no work.
-  bool ascii = true;
-  for (unsigned char c : s) ascii &= c < 0x80;
-  if (ascii) return std::string(s);
+  if (is_ascii(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {

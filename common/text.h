@@ -9,6 +9,8 @@
 namespace dateline::text {
 
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
+// True when every byte is below 0x80.
+bool is_ascii(std::string_view s);
 bool is_valid_utf8(std::string_view s);
 
 // Returns `s` as valid UTF-8: well-formed sequences are kept, and every byte

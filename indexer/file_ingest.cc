@@ -115,7 +115,7 @@ IngestCounts ingest_file(IndexWriter& writer, const fs::path& file, const Ingest
   record.size = before->size;
   record.mtime_ns = before->mtime_ns;
   record.hash = content_hash(content);
-  record.articles = parsed.articles.size();
+  record.articles = current_ids.size();  // an id given twice is one article
   record.rejected = parsed.rejected.size();
   writer.set_file_record(record);
   writer.maybe_commit();

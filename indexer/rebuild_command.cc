@@ -4,8 +4,11 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -22,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Indexes `files` into a new database at `path`; adds its counts to `report`.
-void index_files(const fs::path& path, const std::vector<fs::path>& files,
+void index_files(const fs::path& path, const std::vector<std::string>& files,
                  const IngestOptions& options, SyncReport& report, bool show_progress) {
   IndexWriter writer(path.string());
   Progress progress(show_progress ? files.size() : 0);
@@ -40,6 +43,33 @@ void index_files(const fs::path& path, const std::vector<fs::path>& files,
     report.rejected += counts.rejected;
   }
   writer.commit();
+}
+
+// Splits `files` into at most `jobs` runs of consecutive files of about equal
+// size.  Shard k holds files that all come before shard k+1's, so the shards
+// merged in order hold the articles in the order one worker gives them (and
+// break ties between equal scores the same way).
+std::vector<std::vector<std::string>> split_in_order(const std::vector<std::string>& files,
+                                                     unsigned jobs) {
+  std::vector<std::uintmax_t> sizes;
+  std::uintmax_t total = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(f, ec);
+    sizes.push_back(ec ? 0 : size + 1);
+    total += sizes.back();
+  }
+  std::vector<std::vector<std::string>> shares(1);
+  std::uintmax_t done = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    // Start the next share once this one holds its part of the bytes.
+    if (!shares.back().empty() && shares.size() < jobs && done * jobs >= total * shares.size()) {
+      shares.emplace_back();
+    }
+    shares.back().push_back(files[i]);
+    done += sizes[i];
+  }
+  return shares;
 }
 
 }  // namespace
@@ -67,8 +97,8 @@ SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
     index_files(generation, files, options, report, true);
   } else {
     fs::create_directories(building);
-    std::vector<std::vector<fs::path>> shares(jobs);
-    for (std::size_t i = 0; i < files.size(); ++i) shares[i % jobs].push_back(files[i]);
+    const std::vector<std::vector<std::string>> shares = split_in_order(files, jobs);
+    jobs = static_cast<unsigned>(shares.size());
     std::vector<SyncReport> shard_reports(jobs);
     std::vector<std::thread> workers;
     std::vector<std::exception_ptr> failures(jobs);
@@ -103,6 +133,7 @@ SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
       }
       shards.compact(generation.string());
       IndexWriter merged(generation.string());
+      merged.resolve_duplicate_ids();  // an id filed again in a later shard's files
       merged.reconcile_current_versions();
       merged.commit();
     }

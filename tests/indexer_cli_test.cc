@@ -254,5 +254,41 @@ TEST(IndexerCli, ParallelRebuildGivesTheSameArticlesAndCurrentVersionsAsOneJob) 
   EXPECT_EQ(run_indexer({"rebuild", "--jobs", "0", "--index", three, corpus_dir()}).status, 2);
 }
 
+std::vector<std::string> ids_in_order(const std::string& index) {
+  std::vector<std::string> ids;
+  for (const auto& a : stored_articles(index)) ids.push_back(a.id);
+  return ids;
+}
+
+TEST(IndexerCli, ParallelRebuildKeepsTheOrderAndOneCopyOfAnIdFiledTwice) {
+  TempDir tmp;
+  const std::string corpus = tmp / "corpus";
+  std::filesystem::copy(corpus_dir(), corpus, std::filesystem::copy_options::recursive);
+  // The same id in the first and the last file: the later one wins, once.
+  tmp.write("corpus/0000-first.txt",
+            "ID: DUP-1\nSource: AFP\n\nEarly draft headline\n\nGENEVA, Jan 17 (AFP) - "
+            "The early draft of the zebracrossing story.\n");
+  tmp.write("corpus/zzzz-last.txt",
+            "ID: DUP-1\nSource: AFP\n\nFinal headline\n\nGENEVA, Jan 17 (AFP) - "
+            "The final text of the zebracrossing story.\n");
+  const std::string one = tmp / "one", two = tmp / "two", four = tmp / "four";
+  ASSERT_EQ(run_indexer({"rebuild", "--index", one, corpus}).status, 0);
+  ASSERT_EQ(run_indexer({"rebuild", "--jobs", "2", "--index", two, corpus}).status, 0);
+  ASSERT_EQ(run_indexer({"rebuild", "--jobs", "4", "--index", four, corpus}).status, 0);
+  const std::vector<std::string> order = ids_in_order(one);
+  EXPECT_EQ(std::count(order.begin(), order.end(), "DUP-1"), 1);
+  EXPECT_EQ(ids_in_order(two), order);
+  EXPECT_EQ(ids_in_order(four), order);
+  for (const std::string& index : {one, two, four}) {
+    const CliResult hit = run_searcher({"--index", index, "--format", "ids", "zebracrossing"});
+    EXPECT_EQ(hit.out, "DUP-1\n") << index;
+    const CliResult final_text = run_searcher({"--index", index, "--format", "ids", "final"});
+    EXPECT_NE(final_text.out.find("DUP-1"), std::string::npos) << index;
+    const CliResult draft = run_searcher({"--index", index, "--format", "ids", "draft"});
+    EXPECT_EQ(draft.out.find("DUP-1"), std::string::npos) << index;
+    EXPECT_EQ(run_indexer({"check", "--index", index}).status, 0) << index;
+  }
+}
+
 }  // namespace
 }  // namespace dateline::testing

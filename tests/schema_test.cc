@@ -128,3 +128,26 @@ TEST(Schema, QueryFieldNamesListEveryQueryableField) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+std::vector<std::string> fingerprint_of(std::vector<std::string> body) {
+  Article a;
+  a.body = std::move(body);
+  return find_field("fingerprint")->values(a);
+}
+
+TEST(Schema, FingerprintIgnoresCaseAccentsAndPunctuationButNotWords) {
+  const auto base = fingerprint_of({"Talks in Zurich ended on Friday without a deal,",
+                                    "officials said; more talks are planned."});
+  ASSERT_EQ(base.size(), 1u);
+  EXPECT_EQ(base, fingerprint_of({"TALKS IN ZÜRICH ENDED ON FRIDAY -- WITHOUT A DEAL,",
+                                  "Officials said: more talks are planned!"}));
+  EXPECT_NE(base, fingerprint_of({"Talks in Zurich ended on Monday without a deal,",
+                                  "officials said; more talks are planned."}));
+  EXPECT_TRUE(fingerprint_of({"Too short."}).empty());
+}
+
+}  // namespace
+}  // namespace dateline

@@ -37,6 +37,28 @@ TEST(StoredArticle, RoundTripsEveryField) {
   EXPECT_EQ(b.origin.record, a.origin.record);
 }
 
+TEST(StoredArticle, EscapesWhatJsonMustEscapeAndReadsItBack) {
+  Article a = sample();
+  a.headline =
+      std::string("quote \" backslash \\ tab \t newline \n cr \r nul ") + '\0' + " bell \a end";
+  a.subjects = {"a\"b", "", "\x1f"};
+  a.body = {"", "\u00e9t\u00e9 \u4e2d\u6587 \U0001F600"};
+  const std::string data = encode_stored_article(a);
+  EXPECT_EQ(data.find('\n'), std::string::npos);
+  EXPECT_EQ(data.find('\t'), std::string::npos);
+  const Article b = decode_stored_article(data);
+  EXPECT_EQ(b.headline, a.headline);
+  EXPECT_EQ(b.subjects, a.subjects);
+  EXPECT_EQ(b.body, a.body);
+}
+
+TEST(StoredArticle, RepairsInvalidUtf8InsteadOfWritingAnUnreadableRecord) {
+  Article a = sample();
+  a.headline = "caf\xe9 \x93quoted\x94";  // CP-1252 bytes
+  const Article b = decode_stored_article(encode_stored_article(a));
+  EXPECT_EQ(b.headline, "caf\u00e9 \u201cquoted\u201d");
+}
+
 TEST(StoredArticle, KeepsAMissingDateMissingAndADayWithoutTime) {
   Article a = sample();
   a.date.reset();
