@@ -34,9 +34,19 @@ Xapian::Document copy_document(const Xapian::Document& d) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, unsigned batch_size)
-    : db_(open_writable(path)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+    : db_(open_writable(path)),
+      batch_size_(batch_size == 0 ? 1 : batch_size),
+      spelling_from_vocabulary_(db_.spellings_begin() == db_.spellings_end()) {}
 
 namespace {
+
+// Words worth offering as "did you mean": unprefixed (prefixes and 'Z' are
+// upper case) and without digits ("1987", "3.5", "q4" are never a useful
+// suggestion, and are a third of a wire archive's vocabulary).
+bool spelling_word(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') &&
+         term.find_first_of("0123456789") == std::string::npos;
+}
 
 // The newest version wins: highest version number, then latest filed, then
 // the one indexed last (the one being written is indexed last of all).
@@ -168,15 +178,26 @@ void IndexWriter::refresh_current_version(const std::string& story) {
 }
 
 void IndexWriter::count_spelling_words(const Xapian::Document& doc) {
+  if (spelling_from_vocabulary_) return;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string& term = *t;
-    // Unprefixed, unstemmed words: prefixes and 'Z' are upper case.  Words
-    // with digits ("1987", "3.5", "q4") are never a useful "did you mean",
-    // and are a third of a wire archive's vocabulary.
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    if (term.find_first_of("0123456789") != std::string::npos) continue;
-    spelling_words_[term] += t.get_wdf();
+    if (spelling_word(term)) spelling_words_[term] += t.get_wdf();
   }
+}
+
+void IndexWriter::add_spelling_from_vocabulary() {
+  db_.commit();  // so that the vocabulary holds every article written
+  auto t = db_.allterms_begin();
+  t.skip_to("a");  // past words starting with digits and the prefixed terms
+  std::size_t added = 0;
+  for (; t != db_.allterms_end(); ++t) {
+    const std::string& term = *t;
+    if (!spelling_word(term)) continue;
+    db_.add_spelling(term, db_.get_collection_freq(term));
+    // Xapian holds a word's spelling fragments in memory until the commit.
+    if (++added % kSpellingWordsHeld == 0) db_.commit();
+  }
+  spelling_from_vocabulary_ = false;  // the next words written are counted
 }
 
 std::vector<std::string> IndexWriter::ids_from(const std::string& canonical_path) const {
@@ -283,7 +304,11 @@ void IndexWriter::maybe_commit() {
 
 void IndexWriter::commit() {
   apply_superseded();
-  add_spelling_data();
+  if (spelling_from_vocabulary_) {
+    add_spelling_from_vocabulary();
+  } else {
+    add_spelling_data();
+  }
   db_.commit();
   pending_ = 0;
 }

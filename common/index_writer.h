@@ -5,10 +5,15 @@
 // story leaves default results.  Records the words indexed as Xapian
 // spelling data, and what it knows of each input file (file_record.h).
 //
-// Spelling data is held in memory across batches (up to kSpellingWordsHeld
-// distinct words) and written by commit(): a run killed by SIGKILL keeps
-// every committed article but may miss the spelling counts of its words
-// until the next rebuild.
+// Spelling data is written by commit(), once per run, because Xapian
+// rewrites (and compresses) every spelling entry a commit touches.  An index
+// without spelling data (a first `add`, each rebuild shard, or a run killed
+// before its commit()) gets it from its own vocabulary: each word with its
+// collection frequency, which is what counting every article's words gives,
+// at a fraction of the cost.  Otherwise the words of each article written
+// are counted in memory (up to kSpellingWordsHeld distinct words between
+// writes); a run killed by SIGKILL then keeps every committed article but
+// may miss the spelling counts of its words.
 //
 // Nothing is committed behind the caller's back: callers commit at file
 // boundaries (maybe_commit), so every commit holds whole files together
@@ -61,8 +66,9 @@ class IndexWriter {
   // Commits everything pending, spelling data included: call at the end.
   void commit();
 
-  // The most distinct spelling words held between commits.
-  static constexpr size_t kSpellingWordsHeld = 500'000;
+  // The most distinct spelling words held between commits (Xapian keeps
+  // each word's spelling fragments in memory until a commit).
+  static constexpr size_t kSpellingWordsHeld = 100'000;
 
   // Puts the current-version mark on the right version of `story` (after a
   // write or a removal).
@@ -90,6 +96,7 @@ class IndexWriter {
   Xapian::valueno slot(std::string_view field) const;
   void count_spelling_words(const Xapian::Document& doc);
   void add_spelling_data();
+  void add_spelling_from_vocabulary();
   // An id filed again by another file: the file that held it holds one
   // article fewer, which its record must say (applied before each commit).
   void note_superseded(const std::string& unique_term, const std::string& new_path);
@@ -106,6 +113,7 @@ class IndexWriter {
   Xapian::TermGenerator termgen_;
   unsigned batch_size_;
   unsigned pending_ = 0;
+  bool spelling_from_vocabulary_;  // at commit(), instead of counting words
   std::unordered_map<std::string, Xapian::termcount> spelling_words_;
   std::map<std::string, std::size_t> superseded_;  // path -> articles it lost
 };

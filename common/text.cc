@@ -9,13 +9,14 @@
 namespace dateline::text {
 namespace {
 
-// Length of the well-formed UTF-8 sequence at s[i], or 0 when there is none.
-size_t utf8_sequence_length(std::string_view s, size_t i) {
+// Length of the well-formed UTF-8 sequence at s[i], or 0 when there is none;
+// its code point in `cp`.
+size_t decode_sequence(std::string_view s, size_t i, uint32_t& cp) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = byte(i);
+  cp = c;
   if (c < 0x80) return 1;
   size_t len;
-  uint32_t cp;
   if (c >= 0xC2 && c <= 0xDF) {
     len = 2;
     cp = c & 0x1F;
@@ -38,6 +39,11 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     return 0;
   }
   return len;
+}
+
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  uint32_t cp;
+  return decode_sequence(s, i, cp);
 }
 
 // Windows-1252 0x80..0x9F; the rest of the byte range is ISO-8859-1.
@@ -94,6 +100,18 @@ void append_utf8(std::string& out, unsigned cp) {
   } else {
     out.append(buf, n);
   }
+}
+
+unsigned next_code_point(std::string_view s, size_t& i) {
+  uint32_t cp;
+  const size_t n = decode_sequence(s, i, cp);
+  if (n == 0) {
+    cp = static_cast<unsigned char>(s[i]);  // as Xapian::Utf8Iterator reads a stray byte
+    i += 1;
+  } else {
+    i += n;
+  }
+  return cp;
 }
 
 bool is_ascii(std::string_view s) {

@@ -11,6 +11,9 @@ namespace dateline::text {
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 // True when every byte is below 0x80.
 bool is_ascii(std::string_view s);
+// The code point at byte `i` of `s`, moving `i` past it; a byte that starts
+// no well-formed sequence is read as itself (as Xapian::Utf8Iterator does).
+unsigned next_code_point(std::string_view s, size_t& i);
 bool is_valid_utf8(std::string_view s);
 
 // Returns `s` as valid UTF-8: well-formed sequences are kept, and every byte

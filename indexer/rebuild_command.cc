@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <filesystem>
@@ -100,6 +101,7 @@ SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
     const std::vector<std::vector<std::string>> shares = split_in_order(files, jobs);
     jobs = static_cast<unsigned>(shares.size());
     std::vector<SyncReport> shard_reports(jobs);
+    const auto started = std::chrono::steady_clock::now();
     std::vector<std::thread> workers;
     std::vector<std::exception_ptr> failures(jobs);
     for (unsigned k = 0; k < jobs; ++k) {
@@ -126,6 +128,7 @@ SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
       report.skipped += r.skipped;
       if (r.interrupted_by) report.interrupted_by = r.interrupted_by;
     }
+    const auto indexed = std::chrono::steady_clock::now();
     if (report.interrupted_by == 0) {
       Xapian::Database shards;
       for (unsigned k = 0; k < jobs; ++k) {
@@ -136,6 +139,12 @@ SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
       merged.resolve_duplicate_ids();  // an id filed again in a later shard's files
       merged.reconcile_current_versions();
       merged.commit();
+      const auto seconds = [](auto from, auto to) {
+        return std::chrono::duration<double>(to - from).count();
+      };
+      spdlog::get("indexer")->info("rebuild: {} shards indexed in {:.1f} s, merged in {:.1f} s",
+                                   jobs, seconds(started, indexed),
+                                   seconds(indexed, std::chrono::steady_clock::now()));
     }
     fs::remove_all(building);
   }

@@ -11,7 +11,7 @@ packages=(
   libgtest-dev
   nlohmann-json3-dev
   libpugixml-dev
-  libsqlite3-dev sqlite3 xapian-omega hyperfine  # benchmarks: SQLite FTS5, scriptindex, timing
+  libsqlite3-dev sqlite3 xapian-omega time  # benchmarks: SQLite FTS5, scriptindex, peak RSS
 )
 
 missing=()

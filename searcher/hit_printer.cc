@@ -127,6 +127,7 @@ void print_text(std::ostream& out, const SearchResults& results, const PrintCont
   }
   const size_t rank_w = results.hits.empty() ? 1 : std::to_string(results.hits.back().rank).size();
   const std::string indent(rank_w + 2, ' ');
+  SnippetMaker snippets(c.terms);  // one for the page: words are matched once
   for (const Hit& h : results.hits) {
     const Article& a = h.article;
     std::string rank = std::to_string(h.rank);
@@ -136,7 +137,7 @@ void print_text(std::ostream& out, const SearchResults& results, const PrintCont
         << "  ";
     const std::string headline = a.headline.empty() ? "(no headline)" : a.headline;
     if (c.color) {
-      const Snippet marked = mark_all(headline, c.terms, stemmer_for(a.language));
+      const Snippet marked = snippets.mark_all(headline, stemmer_for(a.language));
       out << kBold
           << render_snippet(marked, std::string(kMatch), std::string(kReset) + std::string(kBold))
           << kReset;
@@ -144,7 +145,7 @@ void print_text(std::ostream& out, const SearchResults& results, const PrintCont
       out << headline;
     }
     out << "\n";
-    const Snippet snippet = make_snippet(a.body, c.terms, stemmer_for(a.language));
+    const Snippet snippet = snippets.make(a.body, stemmer_for(a.language));
     if (!snippet.text.empty()) {
       out << indent << (c.color ? render_snippet(snippet, kMatch, kReset) : snippet.text) << "\n";
     }
@@ -158,9 +159,10 @@ void print_json(std::ostream& out, const SearchResults& results, const PrintCont
   const auto dump = [&](const nlohmann::ordered_json& j) {
     out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   };
+  SnippetMaker snippets(c.terms);  // one for the page: words are matched once
   for (const Hit& h : results.hits) {
     const Article& a = h.article;
-    const Snippet snippet = make_snippet(a.body, c.terms, stemmer_for(a.language));
+    const Snippet snippet = snippets.make(a.body, stemmer_for(a.language));
     nlohmann::ordered_json j;
     j["schema"] = kJsonSchemaVersion;
     j["rank"] = h.rank;

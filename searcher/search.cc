@@ -1,6 +1,10 @@
 #include "searcher/search.h"
 
-#include <unordered_set>
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -24,30 +28,56 @@ Xapian::valueno slot_of(std::string_view field) {
 
 // Counts the matches the search looks at, and the hits they make once
 // near-identical ones are folded (one per fingerprint, plus every article
-// without one).  Xapian's own bounds are loose when collapsing.
+// without one).  Xapian's own bounds are loose when collapsing.  It also
+// notes which articles share each fingerprint, so that when it has seen
+// every match the near-identical articles of a hit need no second search.
 class MatchCounter : public Xapian::MatchSpy {
  public:
-  explicit MatchCounter(bool collapse) : collapse_(collapse) {}
+  explicit MatchCounter(bool collapse) : collapse_(collapse), slot_(slot_of("fingerprint")) {}
   void operator()(const Xapian::Document& doc, double) override {
     ++seen_;
     if (!collapse_) return;
-    std::string fp = doc.get_value(slot_of("fingerprint"));
+    std::string fp = doc.get_value(slot_);
     if (fp.empty()) {
       ++unique_;
-    } else {
-      fingerprints_.insert(std::move(fp));
+      return;
     }
+    const Xapian::docid did = doc.get_docid();
+    // try_emplace leaves `fp` alone when the fingerprint is known.
+    const auto [it, added] = groups_.try_emplace(std::move(fp), did);
+    if (!added) it->second.more.push_back(did);
   }
   Xapian::doccount seen() const { return seen_; }
   Xapian::doccount folded() const {
-    return collapse_ ? unique_ + static_cast<Xapian::doccount>(fingerprints_.size()) : seen_;
+    return collapse_ ? unique_ + static_cast<Xapian::doccount>(groups_.size()) : seen_;
+  }
+  // The articles seen with `fingerprint` other than `self`, in docid order,
+  // at most the first kMaxDuplicatesListed + 1 of them, less `self`.
+  std::vector<Xapian::docid> others(const std::string& fingerprint, Xapian::docid self) const {
+    std::vector<Xapian::docid> out;
+    const auto it = groups_.find(fingerprint);
+    if (it == groups_.end()) return out;
+    std::vector<Xapian::docid> all{it->second.first};
+    all.insert(all.end(), it->second.more.begin(), it->second.more.end());
+    std::sort(all.begin(), all.end());
+    if (all.size() > kMaxDuplicatesListed + 1) all.resize(kMaxDuplicatesListed + 1);
+    for (const Xapian::docid did : all) {
+      if (did != self) out.push_back(did);
+    }
+    return out;
   }
 
  private:
+  struct Group {
+    explicit Group(Xapian::docid did) : first(did) {}
+    Xapian::docid first;              // most fingerprints have one article
+    std::vector<Xapian::docid> more;  // the others, in the order seen
+  };
   bool collapse_;
+  Xapian::valueno slot_;
   Xapian::doccount seen_ = 0;
   Xapian::doccount unique_ = 0;
-  std::unordered_set<std::string> fingerprints_;
+  std::unordered_map<std::string, Group> groups_;  // fingerprint -> articles
 };
 
 // --recent: the boost is as large as the best relevance score, so a fresh
@@ -69,23 +99,55 @@ Xapian::Query boosted(const Xapian::Database& db, const Xapian::Query& query,
   return with_recency_boost(query, max_boost, reference);
 }
 
-// The other articles with the same fingerprint that the query matched.
-std::vector<Duplicate> duplicates_of(const Xapian::Database& db, const Xapian::Query& query,
-                                     const Xapian::Document& doc) {
-  const Xapian::valueno slot = slot_of("fingerprint");
-  const std::string fp = doc.get_value(slot);
+Duplicate duplicate_from(const Xapian::Document& doc) {
+  const Article a = decode_stored_article(doc.get_data());
+  return Duplicate{a.id, a.source, a.origin.path};
+}
+
+// The articles the query matches that carry one of `fingerprints`, found
+// in one pass over its matches, as MatchCounter would have noted them had it
+// seen every match.  (A search per hit repeated the query's work each time:
+// a third of a wildcard search.)
+class FingerprintCollector : public Xapian::MatchSpy {
+ public:
+  explicit FingerprintCollector(const std::set<std::string>& fingerprints)
+      : slot_(slot_of("fingerprint")) {
+    for (const std::string& fp : fingerprints) groups_[fp];
+  }
+  void operator()(const Xapian::Document& doc, double) override {
+    const auto it = groups_.find(doc.get_value(slot_));
+    if (it != groups_.end() && it->second.size() <= kMaxDuplicatesListed) {
+      it->second.push_back(doc.get_docid());  // matches come in docid order
+    }
+  }
+  // The articles with `fingerprint` other than `self`, as duplicates_seen()
+  // lists them from MatchCounter.
+  std::vector<Xapian::docid> others(const std::string& fingerprint, Xapian::docid self) const {
+    std::vector<Xapian::docid> out;
+    const auto it = groups_.find(fingerprint);
+    if (it == groups_.end()) return out;
+    for (const Xapian::docid did : it->second) {
+      if (did != self) out.push_back(did);
+    }
+    return out;
+  }
+
+ private:
+  Xapian::valueno slot_;
+  std::map<std::string, std::vector<Xapian::docid>> groups_;
+};
+
+// The other articles with the same fingerprint that the query matched, read
+// from what `counter` (a MatchCounter that saw every match, or a
+// FingerprintCollector) noted.
+template <typename Counter>
+std::vector<Duplicate> duplicates_seen(const Xapian::Database& db, const Counter& counter,
+                                       const Xapian::Document& doc) {
   std::vector<Duplicate> out;
+  const std::string fp = doc.get_value(slot_of("fingerprint"));
   if (fp.empty()) return out;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, fp, fp)));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  const Xapian::MSet mset = enquire.get_mset(0, kMaxDuplicatesListed + 1);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    if (*it == doc.get_docid()) continue;
-    const Article a = decode_stored_article(it.get_document().get_data());
-    out.push_back(Duplicate{a.id, a.source, a.origin.path});
+  for (const Xapian::docid did : counter.others(fp, doc.get_docid())) {
+    out.push_back(duplicate_from(db.get_document(did)));
   }
   return out;
 }
@@ -128,6 +190,23 @@ SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query
   results.exact = counter.seen() < check_at_least || check_at_least >= db.get_doccount();
   results.matches = results.exact ? counter.seen() : mset.get_uncollapsed_matches_estimated();
   results.folded_matches = results.exact ? counter.folded() : mset.get_matches_estimated();
+  // When the counter did not see every match, one more pass over them finds
+  // the near-identical articles of the hits that have some.
+  std::optional<FingerprintCollector> collector;
+  if (request.collapse && !results.exact) {
+    std::set<std::string> wanted;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      if (it.get_collapse_count() > 0) wanted.insert(it.get_collapse_key());
+    }
+    if (!wanted.empty()) {
+      collector.emplace(wanted);
+      Xapian::Enquire all(db);
+      all.set_query(q);
+      all.set_weighting_scheme(Xapian::BoolWeight());
+      all.add_matchspy(&*collector);
+      all.get_mset(0, 0, db.get_doccount());
+    }
+  }
   unsigned rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
@@ -135,7 +214,12 @@ SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query
     hit.score = it.get_weight();
     const Xapian::Document doc = it.get_document();
     hit.article = decode_stored_article(doc.get_data());
-    if (request.collapse && it.get_collapse_count() > 0) hit.duplicates = duplicates_of(db, q, doc);
+    if (request.collapse && it.get_collapse_count() > 0) {
+      // The counter saw every match when the count is exact (Xapian calls
+      // match spies on all matches until check_at_least have been seen).
+      hit.duplicates =
+          results.exact ? duplicates_seen(db, counter, doc) : duplicates_seen(db, *collector, doc);
+    }
     results.hits.push_back(std::move(hit));
   }
   results.facets = facets.results(db);

@@ -66,11 +66,26 @@ std::string apply_corrections(const std::string& original, const std::string& co
   return changed ? out : std::string();
 }
 
+// Whether every word of `query` is a word of the index.  apply_corrections()
+// keeps such words, so a query made only of them has nothing to correct and
+// needs no spelling probe (Xapian looks up a suggestion for every word,
+// known or not, and that is most of a probe's cost).
+bool all_words_indexed(const std::string& query, const Xapian::Database& db) {
+  bool any = false;
+  for (const std::string& run : runs(query)) {
+    if (!is_alnum(static_cast<unsigned char>(run[0]))) continue;
+    if (!db.term_exists(text::to_lower(run))) return false;
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 std::string spelling_suggestion(std::string_view query, const Xapian::Database& db,
                                 const CivilDate& today) {
   const std::string folded = text::fold_diacritics(query);
+  if (all_words_indexed(folded, db)) return {};
   ParserSetup setup;  // field errors are ignored: the query was already checked
   setup.today = today;
   Xapian::QueryParser qp = make_query_parser(db, stemmer_for("en"), setup);

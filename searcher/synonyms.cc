@@ -150,25 +150,34 @@ Synonyms Synonyms::parse(std::string_view content, const std::string& name,
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
+  // Each entry normalised once, for the union and the duplicate checks.
+  std::vector<std::vector<std::string>> normalised(lines_groups.size());
   std::map<std::string, size_t> first_line;
   for (size_t g = 0; g < lines_groups.size(); ++g) {
+    normalised[g].reserve(lines_groups[g].size());
     for (const auto& e : lines_groups[g]) {
-      const auto [it, inserted] = first_line.emplace(normalise(e), g);
+      normalised[g].push_back(normalise(e));
+      const auto [it, inserted] = first_line.emplace(normalised[g].back(), g);
       if (!inserted) parent[find(g)] = find(it->second);
     }
   }
   Synonyms s;
+  std::vector<std::vector<std::string>> group_normalised;  // of s.groups_
   std::map<size_t, size_t> group_of_root;
   for (size_t g = 0; g < lines_groups.size(); ++g) {
     const size_t root = find(g);
     auto [it, inserted] = group_of_root.emplace(root, s.groups_.size());
-    if (inserted) s.groups_.emplace_back();
+    if (inserted) {
+      s.groups_.emplace_back();
+      group_normalised.emplace_back();
+    }
     auto& group = s.groups_[it->second];
-    for (const auto& e : lines_groups[g]) {
-      const bool seen = std::any_of(group.begin(), group.end(), [&](const std::string& x) {
-        return normalise(x) == normalise(e);
-      });
-      if (!seen) group.push_back(e);
+    auto& seen = group_normalised[it->second];
+    for (size_t i = 0; i < lines_groups[g].size(); ++i) {
+      const std::string& n = normalised[g][i];
+      if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
+      group.push_back(lines_groups[g][i]);
+      seen.push_back(n);
     }
   }
   for (size_t g = 0; g < s.groups_.size(); ++g) {
@@ -201,6 +210,11 @@ SynonymRewrite Synonyms::rewrite(std::string_view query) const {
     return out;
   }
   const std::vector<Token> tokens = tokenize(query);
+  // Each candidate word normalised once, not once per entry tried.
+  std::vector<std::string> normalised(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].candidate) normalised[i] = normalise(tokens[i].word);
+  }
   size_t copied = 0;  // bytes of `query` already in out.text
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].candidate) continue;
@@ -211,7 +225,7 @@ SynonymRewrite Synonyms::rewrite(std::string_view query) const {
       for (size_t k = 0; k < n && match; ++k) {
         const Token& t = tokens[i + k];
         // +/- belongs to one word: a run of several takes none.
-        match = t.candidate && (n == 1 || t.sign == 0) && normalise(t.word) == e.words[k] &&
+        match = t.candidate && (n == 1 || t.sign == 0) && normalised[i + k] == e.words[k] &&
                 (!e.acronym || text::is_all_caps(t.word));
       }
       if (!match) continue;

@@ -73,5 +73,46 @@ TEST_F(IndexWriterTest, SpellingDataSumsEveryBatchAndLeavesOutWordsWithDigits) {
   EXPECT_EQ(db.get_spelling_suggestion("genva"), "geneva");
 }
 
+TEST_F(IndexWriterTest, ALaterRunAddsItsWordsToTheSpellingData) {
+  {
+    IndexWriter writer(dir_.string());  // empty: spelling from the vocabulary
+    writer.write(article("A-1", "Geneva talks"));
+    writer.commit();
+  }
+  {
+    IndexWriter writer(dir_.string());  // has spelling data: counts its words
+    writer.write(article("A-2", "Geneva and Montreux talks"));
+    writer.commit();
+  }
+  Xapian::Database db(dir_.string());
+  std::map<std::string, Xapian::termcount> spelling;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+    spelling[*it] = it.get_termfreq();
+  }
+  EXPECT_EQ(spelling["geneva"], 2u);
+  EXPECT_EQ(spelling["montreux"], 1u);
+  EXPECT_EQ(spelling["talks"], db.get_collection_freq("talks"));
+}
+
+TEST_F(IndexWriterTest, ARunKilledBeforeItsSpellingDataLeavesItToTheNext) {
+  {
+    IndexWriter writer(dir_.string(), /*batch_size=*/1);
+    writer.write(article("A-1", "Geneva talks"));
+    writer.maybe_commit();  // committed articles, no spelling data yet
+  }
+  {
+    Xapian::Database db(dir_.string());
+    ASSERT_EQ(db.get_doccount(), 1u);
+  }
+  {
+    IndexWriter writer(dir_.string());
+    writer.write(article("A-2", "Montreux"));
+    writer.commit();
+  }
+  Xapian::Database db(dir_.string());
+  EXPECT_EQ(db.get_spelling_suggestion("genevs"), "geneva");
+  EXPECT_EQ(db.get_spelling_suggestion("montreaux"), "montreux");
+}
+
 }  // namespace
 }  // namespace dateline

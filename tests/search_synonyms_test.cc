@@ -1,9 +1,15 @@
-// Unit tests of the synonyms file reader and the query rewriting.
+// Unit tests of the synonyms file reader and the query rewriting, and of
+// the spelling probe ("did you mean") that runs beside them.
 #include "searcher/synonyms.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
 
+#include <filesystem>
 #include <fstream>
+
+#include "searcher/spelling.h"
 
 #include "common/error.h"
 
@@ -100,6 +106,37 @@ TEST(Synonyms, TheShippedFileIsWellFormed) {
     EXPECT_TRUE(s.rewrite(q).expansions.empty()) << q;
   }
   EXPECT_THROW(Synonyms::load("/no/such/file", &warnings), UsageError);
+}
+
+// "Did you mean" on a small index: a misspelt word is corrected (in the
+// case it was typed in), words the index has are kept even when the
+// spelling data knows a more frequent neighbour, and a query of known words
+// gets no suggestion at all (nor a spelling probe).
+TEST(SpellingProbe, CorrectsOnlyWordsTheIndexLacks) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("dateline_spelling_test_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  {
+    Xapian::WritableDatabase w(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    for (const auto& [word, count] : std::vector<std::pair<std::string, unsigned>>{
+             {"geneva", 50}, {"geneve", 2}, {"talks", 40}, {"muallem", 3}, {"peace", 30}}) {
+      Xapian::Document doc;
+      doc.add_term(word);
+      w.add_document(doc);
+      w.add_spelling(word, count);
+    }
+    w.commit();
+  }
+  const Xapian::Database db(dir.string());
+  EXPECT_EQ(spelling_suggestion("Genva talks", db), "Geneva talks");
+  EXPECT_EQ(spelling_suggestion("Muallem Genva", db), "Muallem Geneva");
+  EXPECT_EQ(spelling_suggestion("GENVA", db), "GENEVA");
+  EXPECT_EQ(spelling_suggestion("peace tlaks", db), "peace talks");
+  EXPECT_EQ(spelling_suggestion("Geneva talks", db), "");
+  EXPECT_EQ(spelling_suggestion("Geneve talks", db), "") << "a word the index has is kept";
+  EXPECT_EQ(spelling_suggestion("zzzzqqq", db), "") << "nothing near it";
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -169,3 +169,23 @@ TEST(Text, HashHexDiffersForDifferentInputs) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline::text {
+namespace {
+
+TEST(Text, NextCodePointReadsUtf8AndStrayBytesOneByOne) {
+  const std::string s =
+      "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80\x93z";  // a é 中 😀, a CP-1252 byte, z
+  size_t i = 0;
+  std::vector<unsigned> cps;
+  while (i < s.size()) cps.push_back(next_code_point(s, i));
+  EXPECT_EQ(cps, (std::vector<unsigned>{'a', 0xE9, 0x4E2D, 0x1F600, 0x93, 'z'}));
+  EXPECT_EQ(i, s.size());
+  const std::string cut = "\xE4\xB8";  // a sequence cut short: two stray bytes
+  i = 0;
+  EXPECT_EQ(next_code_point(cut, i), 0xE4u);
+  EXPECT_EQ(i, 1u);
+}
+
+}  // namespace
+}  // namespace dateline::text

@@ -54,6 +54,10 @@ int main(int argc, char** argv) {
   bool plain = false;
   for (int i = 1; i < argc; ++i) {
     const std::string opt = argv[i];
+    if (opt == "--help" || opt == "-h") {
+      std::cout << "usage: dateline_engine_bench --index I --queries Q.tsv [--reps N] [--plain]\n";
+      return 0;
+    }
     if (opt == "--plain") {
       plain = true;
     } else if (i + 1 < argc && opt == "--index") {
@@ -116,10 +120,10 @@ int main(int argc, char** argv) {
       t_spelling.push_back(bench::micros_since(t0));
       t0 = bench::Clock::now();
       if (!json) {
-        const dateline::MatchTerms terms = dateline::match_terms(built.query);
+        // As searcher's printers: one SnippetMaker for the page.
+        dateline::SnippetMaker snippets(dateline::match_terms(built.query));
         for (const auto& hit : results.hits) {
-          sink += dateline::make_snippet(hit.article.body, terms,
-                                         dateline::stemmer_for(hit.article.language))
+          sink += snippets.make(hit.article.body, dateline::stemmer_for(hit.article.language))
                       .text.size();
         }
         t_snippets.push_back(bench::micros_since(t0));

@@ -19,6 +19,8 @@
 #                  `indexer add` has)
 #   --no-sync      skip the sync measurements
 #   --skip-search  measure indexing only
+#   --search-only  measure search only, on the indexes an earlier run left
+#                  in WORK (no indexing, sizes or sync)
 #   --work DIR     corpora, indexes and results (default /tmp/dateline-bench;
 #                  never inside the repository)
 #   --build DIR    CMake build folder (default /tmp/dateline-bench-build,
@@ -43,6 +45,7 @@ engines="dateline,raw,raw-spelling,fts5,scriptindex"
 do_sync=1
 engines_given=0
 skip_search=0
+search_only=0
 work=/tmp/dateline-bench
 build=/tmp/dateline-bench-build
 build_retries=0
@@ -54,6 +57,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift ;;
     --engines) engines=$2; engines_given=1; shift ;;
     --skip-search) skip_search=1 ;;
+    --search-only) search_only=1; do_sync=0 ;;
     --no-sync) do_sync=0 ;;
     --work) work=$2; shift ;;
     --build) build=$2; shift ;;
@@ -215,8 +219,9 @@ run_corpus() {
   mkdir -p "$idx"
 
   IFS=',' read -r -a engine_list <<<"$engines"
-  note "[$corpus] indexing: ${engine_list[*]} × $rounds round(s)"
+  [ "$search_only" = 1 ] || note "[$corpus] indexing: ${engine_list[*]} × $rounds round(s)"
   for round in $(seq 1 "$rounds"); do
+    [ "$search_only" = 1 ] && break
     for engine in "${engine_list[@]}"; do
       index_with "$engine" "$round" "$idx/$engine" || true
     done
@@ -224,6 +229,7 @@ run_corpus() {
 
   # Sizes, before and after compaction (the last round's indexes).
   for engine in "${engine_list[@]}"; do
+    [ "$search_only" = 1 ] && break
     if [ "$engine" = fts5 ]; then
       [ -f "$idx/fts5.db" ] || continue
       cp "$idx/fts5.db" "$idx/fts5-compact.db"
@@ -321,8 +327,9 @@ run_corpus() {
 report() {
   local n_articles corpus_bytes
   # The peers' own logs say how many articles and bytes they read.
-  n_articles=$(cat "$res"/log.raw.1 "$res"/log.fts5.1 2>/dev/null | grep -o -E '[0-9]+ articles' | head -1 | cut -d' ' -f1)
-  corpus_bytes=$(cat "$res"/log.raw.1 "$res"/log.fts5.1 2>/dev/null | grep -o -E '[0-9]+ bytes' | head -1 | cut -d' ' -f1)
+  # (No logs with --search-only.)
+  n_articles=$(cat "$res"/log.raw.1 "$res"/log.fts5.1 2>/dev/null | grep -o -E '[0-9]+ articles' | head -1 | cut -d' ' -f1 || true)
+  corpus_bytes=$(cat "$res"/log.raw.1 "$res"/log.fts5.1 2>/dev/null | grep -o -E '[0-9]+ bytes' | head -1 | cut -d' ' -f1 || true)
   : "${n_articles:=0}" "${corpus_bytes:=0}"
   echo "## $corpus: $n_articles articles, $(awk -v b="$corpus_bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB"
   echo

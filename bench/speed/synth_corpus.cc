@@ -44,7 +44,7 @@
 namespace {
 
 // Bumped whenever the output changes, so that run.sh regenerates old corpora.
-constexpr int kGeneratorVersion = 2;
+constexpr int kGeneratorVersion = 3;
 
 // splitmix64: small, fast, and the same everywhere.
 class Rng {
@@ -421,7 +421,9 @@ std::string query_mix(const Generator& g) {
   line("words-date", "field+date", g.pseudo_word(250), "Reuters", "2018-01-01", "2018-06-30",
        "relevance", "count");
   line("sort-newest", "sort", g.pseudo_word(1000), "-", "-", "-", "newest", "overlap");
-  line("wildcard", "wildcard", g.pseudo_word(600).substr(0, 4) + "*", "-", "-", "-", "relevance",
+  // Six letters: Dateline refuses a wildcard that expands to more than 100
+  // words, and four letters of this vocabulary expand to more at 100,000.
+  line("wildcard", "wildcard", g.pseudo_word(600).substr(0, 6) + "*", "-", "-", "-", "relevance",
        "none");
   return q;
 }
