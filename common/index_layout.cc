@@ -1,5 +1,7 @@
 #include "common/index_layout.h"
 
+#include "common/atomic_file.h"
+
 #include <xapian.h>
 
 #include <unistd.h>
@@ -19,20 +21,6 @@ std::string generation_name(int n) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%s%06d", kGenerationPrefix, n);
   return buf;
-}
-
-// Writes `content` to `path` durably: a temporary file, fsync'd, renamed.
-void replace_file_atomically(const fs::path& path, const std::string& content) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) throw std::runtime_error("cannot write " + tmp.string());
-    const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size() &&
-                    std::fflush(f) == 0 && fsync(fileno(f)) == 0;
-    std::fclose(f);
-    if (!ok) throw std::runtime_error("cannot write " + tmp.string() + " (disk full?)");
-  }
-  fs::rename(tmp, path);
 }
 
 }  // namespace

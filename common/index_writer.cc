@@ -291,22 +291,20 @@ void IndexWriter::apply_superseded() {
 }
 
 void IndexWriter::maybe_commit() {
-  if (pending_ < batch_size_) return;
+  if (pending_ >= batch_size_) commit(/*end_of_run=*/false);
+}
+
+void IndexWriter::commit() { commit(/*end_of_run=*/true); }
+
+void IndexWriter::commit(bool end_of_run) {
   apply_superseded();
   // Spelling data waits for the end of the run (or a bounded number of
   // words): Xapian rewrites, and zlib-compresses, every spelling fragment a
-  // batch touches, so adding a common word's count once per run instead of
+  // commit touches, so adding a common word's count once per run instead of
   // once per batch is most of what spelling data costs.
-  if (spelling_words_.size() >= kSpellingWordsHeld) add_spelling_data();
-  db_.commit();
-  pending_ = 0;
-}
-
-void IndexWriter::commit() {
-  apply_superseded();
-  if (spelling_from_vocabulary_) {
+  if (end_of_run && spelling_from_vocabulary_) {
     add_spelling_from_vocabulary();
-  } else {
+  } else if (end_of_run || spelling_words_.size() >= kSpellingWordsHeld) {
     add_spelling_data();
   }
   db_.commit();

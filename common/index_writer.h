@@ -82,6 +82,8 @@ class IndexWriter {
   void reconcile_current_versions();
 
   Xapian::doccount article_count() const { return db_.get_doccount(); }
+  // The database as written so far (uncommitted changes included).
+  const Xapian::Database& database() const { return db_; }
 
   // One stored version of a story, as far as choosing the current one goes.
   struct StoredVersion {
@@ -94,6 +96,8 @@ class IndexWriter {
 
  private:
   Xapian::valueno slot(std::string_view field) const;
+  // Commits pending articles; spelling data too at the end of a run.
+  void commit(bool end_of_run);
   void count_spelling_words(const Xapian::Document& doc);
   void add_spelling_data();
   void add_spelling_from_vocabulary();

@@ -30,7 +30,7 @@ std::string content_fingerprint(const Article& a) {
   };
   for (const auto& p : a.body) {
     if (text::is_ascii(p)) {  // most wire copy: no folding tables, no copies
-      for (char c : p) add(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      for (char c : p) add(text::ascii_lower(c));
     } else {
       for (char c : text::to_lower(text::fold_diacritics(p))) add(c);
     }

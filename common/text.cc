@@ -189,7 +189,7 @@ std::string to_lower(std::string_view s) {
   out.reserve(s.size());
   // Fast path: ASCII needs no Unicode tables.
   if (is_ascii(s)) {
-    for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+    for (char c : s) out.push_back(ascii_lower(c));
     return out;
   }
   for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {

@@ -32,6 +32,10 @@ std::string collapse_whitespace(std::string_view s);
 
 // Unicode lower case (through Xapian's Unicode tables).
 std::string to_lower(std::string_view s);
+// One ASCII character lower-cased; every other byte as it is.
+inline char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
 
 // Latin letters with diacritics replaced by their base letters ("Genève" ->
 // "Geneve", "Erdoğan" -> "Erdogan", "ß" -> "ss", "Łódź" -> "Lodz"), so that

@@ -2,8 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "common/index_layout.h"
-#include "common/index_lock.h"
+#include "indexer/index_store.h"
 #include "indexer/input_files.h"
 #include "indexer/interruption.h"
 #include "indexer/progress.h"
@@ -19,15 +18,12 @@ AddReport run_add(const CommandContext& context, const std::vector<std::string>&
         ++report.rejected;
       });
 
-  const IndexLock lock(context.index, context.lock_timeout, lock_holder_description(context));
-  const IndexLayout layout(context.index);
-  layout.ensure_created();
-  IndexWriter writer(context.index.string());
+  IndexStore store(context, /*remove_stale=*/false);
   Progress progress(files.size());
   std::size_t articles = 0;
   for (const auto& file : files) {
     if ((report.interrupted_by = interruption_signal()) != 0) break;
-    const IngestCounts counts = ingest_file(writer, file, options);
+    const IngestCounts counts = store.ingest(file, options);
     ++report.files;
     report.added += counts.added;
     report.replaced += counts.replaced;
@@ -35,8 +31,8 @@ AddReport run_add(const CommandContext& context, const std::vector<std::string>&
     articles += counts.articles;
     progress.update(report.files, articles);
   }
-  writer.commit();
-  report.articles_in_index = writer.article_count();
+  store.commit();
+  report.articles_in_index = store.article_count();
   return report;
 }
 

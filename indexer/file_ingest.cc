@@ -55,19 +55,19 @@ std::string read_file(const fs::path& path) {
   return std::move(buffer).str();
 }
 
-IngestCounts ingest_file(IndexWriter& writer, const fs::path& file, const IngestOptions& options) {
-  IngestCounts counts;
+std::optional<InputFile> read_input_file(const fs::path& file, const IngestOptions& options,
+                                         IngestCounts& counts, bool log_records) {
   const std::string shown = file.string();
-  const std::string canonical = canonical_path(file);
   auto logger = spdlog::get("indexer");
+  InputFile input;
+  input.canonical = canonical_path(file);
 
   const auto before = stat_file(file);
   if (!before) {
     logger->info("{}: vanished before it could be read; left for the next run", shown);
     counts.skipped = true;
-    return counts;
+    return std::nullopt;
   }
-  ParseResult parsed;
   std::string content;
   try {
     content = read_file(file);
@@ -76,28 +76,37 @@ IngestCounts ingest_file(IndexWriter& writer, const fs::path& file, const Ingest
         content.size() != before->size) {
       logger->info("{}: changed while being read; left for the next run", shown);
       counts.skipped = true;
-      return counts;
+      return std::nullopt;
     }
     const Parser& parser = options.forced_parser ? *options.forced_parser : detect_parser(content);
-    parsed = parser.parse(content, canonical);
+    input.parsed = parser.parse(content, input.canonical);
   } catch (const ParseError& e) {
     reject(counts, shown, e.what());
-    return counts;
+    return std::nullopt;
   }
-  for (const RejectedRecord& r : parsed.rejected) {
+  for (const RejectedRecord& r : input.parsed.rejected) {
+    if (!log_records) {
+      ++counts.rejected;
+      continue;
+    }
     reject(counts, shown + ": record " + std::to_string(r.record) + " (" + r.label + ")", r.reason);
   }
+  for (Article& article : input.parsed.articles) options.overrides.apply(article);
+  input.stat = *before;
+  input.hash = content_hash(content);
+  return input;
+}
 
+void write_input_file(IndexWriter& writer, const InputFile& input, IngestCounts& counts) {
   // The file is a unit: what it holds now replaces what it held before (by
   // id, keeping document ids), and ids it no longer holds are removed.
   // (Deleting everything first and re-adding was measured to be slower, and
   // with Xapian 1.4.22 left postlists that a weightless boolean query could
   // not read: "Unexpected end of posting list".)
   std::set<std::string> previous_ids;
-  for (const std::string& id : writer.ids_from(canonical)) previous_ids.insert(id);
+  for (const std::string& id : writer.ids_from(input.canonical)) previous_ids.insert(id);
   std::set<std::string> current_ids;
-  for (Article& article : parsed.articles) {
-    options.overrides.apply(article);
+  for (const Article& article : input.parsed.articles) {
     const bool existed = previous_ids.count(article.id) > 0;
     if (writer.write(article) == IndexWriter::Outcome::kReplaced || existed) {
       ++counts.replaced;
@@ -111,14 +120,21 @@ IngestCounts ingest_file(IndexWriter& writer, const fs::path& file, const Ingest
     if (!current_ids.count(id)) writer.remove_id(id);
   }
   FileRecord record;
-  record.path = canonical;
-  record.size = before->size;
-  record.mtime_ns = before->mtime_ns;
-  record.hash = content_hash(content);
+  record.path = input.canonical;
+  record.size = input.stat.size;
+  record.mtime_ns = input.stat.mtime_ns;
+  record.hash = input.hash;
   record.articles = current_ids.size();  // an id given twice is one article
-  record.rejected = parsed.rejected.size();
+  record.rejected = input.parsed.rejected.size();
   writer.set_file_record(record);
   writer.maybe_commit();
+}
+
+IngestCounts ingest_file(IndexWriter& writer, const fs::path& file, const IngestOptions& options) {
+  IngestCounts counts;
+  if (const auto input = read_input_file(file, options, counts)) {
+    write_input_file(writer, *input, counts);
+  }
   return counts;
 }
 

@@ -38,8 +38,28 @@ std::optional<FileStat> stat_file(const std::filesystem::path& path);
 // The canonical absolute path recorded for `path`.
 std::string canonical_path(const std::filesystem::path& path);
 
-// Indexes `file`.  Rejections are logged one line each ("PATH: rejected:
-// why").  A file that cannot be parsed keeps the articles it had.
+// A file read and parsed, not yet written.
+struct InputFile {
+  std::string canonical;  // the path recorded for it
+  FileStat stat;          // as it was when read
+  std::string hash;       // content_hash() of what was read
+  ParseResult parsed;     // metadata overrides applied
+};
+
+// Reads and parses `file`; nullopt when it was rejected whole (logged, and
+// counted in `counts`) or vanished or changed while read (counts.skipped).
+// Rejected records are counted too, and logged when `log_records`.
+std::optional<InputFile> read_input_file(const std::filesystem::path& file,
+                                         const IngestOptions& options, IngestCounts& counts,
+                                         bool log_records = true);
+
+// Writes a file read by read_input_file as a unit: its articles replace the
+// ones it held before, which go when it no longer holds them, and its
+// record is updated.  Adds to `counts`.
+void write_input_file(IndexWriter& writer, const InputFile& input, IngestCounts& counts);
+
+// Indexes `file`: read_input_file, then write_input_file.  Rejections are logged one line each
+// ("PATH: rejected: why").  A file that cannot be parsed keeps the articles it had.
 IngestCounts ingest_file(IndexWriter& writer, const std::filesystem::path& file,
                          const IngestOptions& options);
 

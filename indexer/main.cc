@@ -10,9 +10,11 @@
 #include <csignal>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 
+#include "common/archive.h"
 #include "common/error.h"
 #include "common/format_registry.h"
 #include "common/index_location.h"
@@ -36,14 +38,17 @@ constexpr const char* kUsage =
     "Usage: indexer COMMAND [OPTIONS] [ARGS]\n"
     "\n"
     "Commands:\n"
+    "  init               create an archive: one shard per year (--shard-by month)\n"
     "  add PATH...        index files and folders (articles already there are replaced)\n"
     "  sync DIR           make the index mirror DIR: add new, re-index changed, delete removed\n"
     "  rebuild DIR        build a new index of DIR beside the live one and swap it in\n"
+    "                     (an archive's shards one by one, or --shard NAME alone)\n"
     "  remove ID|PATH...  remove articles by id, or the articles of indexed files/folders\n"
     "  stats [--json]     articles by source and year, files, last sync, size\n"
     "  check              verify the index\n"
     "  compact            rewrite the index compactly (swapped in atomically)\n"
     "\n"
+    "On an archive every command works across its shards.\n"
     "Run 'indexer COMMAND --help' for a command's options.  Exit status: 0 ok, 1 some\n"
     "input rejected (or check found problems), 2 usage or fatal error, 75 the index is\n"
     "locked by another indexer, 128+N stopped by signal N after committing.\n";
@@ -107,6 +112,21 @@ void record_last_sync(const CommandContext& context, const std::string& summary)
   std::filesystem::rename(path.string() + ".tmp", path);
 }
 
+// An archive's stats, check and compact run on each of its local shards in
+// turn; the worst exit status wins.
+int on_each_shard(const CommandContext& context,
+                  const std::function<int(const CommandContext&)>& command) {
+  if (!Archive::is_archive(context.index)) return command(context);
+  const Archive archive(context.index);
+  int status = kExitOk;
+  for (const std::string& name : archive.local_shards()) {
+    CommandContext shard = context;
+    shard.index = archive.shard_root(name);
+    status = std::max(status, command(shard));
+  }
+  return status;
+}
+
 int interrupted(int signal, const std::string& what) {
   spdlog::get("indexer")->warn("interrupted by {}: {} committed; the next run continues",
                                signal == SIGINT ? "SIGINT" : "SIGTERM", what);
@@ -133,7 +153,13 @@ int run(int argc, char** argv) {
   if (command == "stats") visible.add_options()("json", "print one JSON object");
   if (command == "rebuild") {
     visible.add_options()("jobs,j", po::value<unsigned>()->default_value(1),
-                          "index with N threads into N shards, merged at the end");
+                          "index with N threads into N parts, merged at the end")(
+        "shard", po::value<std::string>(),
+        "in an archive, rebuild only this shard (e.g. 2014); the others stay live");
+  }
+  if (command == "init") {
+    visible.add_options()("shard-by", po::value<std::string>()->default_value("year"),
+                          "year or month: the period each shard of the archive holds");
   }
   po::options_description hidden;
   hidden.add_options()("arg", po::value<std::vector<std::string>>(), "");
@@ -142,11 +168,11 @@ int run(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("arg", -1);
 
-  static const std::set<std::string> kCommands = {"add",   "sync",  "rebuild", "remove",
-                                                  "stats", "check", "compact"};
+  static const std::set<std::string> kCommands = {"init",   "add",   "sync",  "rebuild",
+                                                  "remove", "stats", "check", "compact"};
   if (!kCommands.count(command)) {
     throw UsageError("'" + command +
-                     "' is not a command (commands: add, sync, rebuild, remove, "
+                     "' is not a command (commands: init, add, sync, rebuild, remove, "
                      "stats, check, compact)");
   }
   po::variables_map vm;
@@ -189,9 +215,10 @@ int run(int argc, char** argv) {
     if (operands.size() != 1) throw UsageError(command + ": give exactly one folder");
     const IngestOptions options = read_ingest_options(vm);
     install_interruption_handlers();
-    const SyncReport r =
-        command == "sync" ? run_sync(context, operands[0], options)
-                          : run_rebuild(context, operands[0], options, vm["jobs"].as<unsigned>());
+    const SyncReport r = command == "sync"
+                             ? run_sync(context, operands[0], options)
+                             : run_rebuild(context, operands[0], options, vm["jobs"].as<unsigned>(),
+                                           optional_value(vm, "shard"));
     const std::string summary = describe(r, command);
     logger->info("{}", summary);
     if (r.interrupted_by) {
@@ -207,9 +234,21 @@ int run(int argc, char** argv) {
     return run_remove(context, operands);
   }
   if (!operands.empty()) throw UsageError(command + ": takes no arguments");
-  if (command == "stats") return run_stats(context, vm.count("json") > 0);
-  if (command == "check") return run_check(context);
-  return run_compact(context);
+  if (command == "init") {
+    const std::string period_arg = vm["shard-by"].as<std::string>();
+    const auto period = parse_period(period_arg);
+    if (!period) throw UsageError("--shard-by '" + period_arg + "' is not year or month");
+    Archive::create(context.index, *period);
+    std::cout << "indexer: created the archive " << context.index.string() << " (one shard per "
+              << period_arg << ")\n";
+    return kExitOk;
+  }
+  if (command == "stats") {
+    const bool json = vm.count("json") > 0;
+    return on_each_shard(context, [json](const CommandContext& c) { return run_stats(c, json); });
+  }
+  if (command == "check") return on_each_shard(context, run_check);
+  return on_each_shard(context, run_compact);
 }
 
 }  // namespace

@@ -10,12 +10,14 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "common/archive.h"
 #include "common/file_record.h"
 #include "common/index_layout.h"
 #include "common/index_lock.h"
 #include "common/index_writer.h"
 #include "common/schema.h"
 #include "indexer/file_ingest.h"
+#include "indexer/index_store.h"
 
 namespace dateline {
 namespace fs = std::filesystem;
@@ -54,11 +56,9 @@ std::map<std::string, Xapian::doccount> term_counts(const Xapian::Database& db,
 }  // namespace
 
 int run_remove(const CommandContext& context, const std::vector<std::string>& targets) {
-  const IndexLayout layout(context.index);
-  require_index(layout);
-  const IndexLock lock(context.index, context.lock_timeout, lock_holder_description(context));
-  IndexWriter writer(context.index.string());
-  const auto records = writer.file_records();
+  if (!Archive::is_archive(context.index)) require_index(IndexLayout(context.index));
+  IndexStore store(context, /*remove_stale=*/false);
+  const auto records = store.file_records();
   auto logger = spdlog::get("indexer");
   std::size_t removed = 0, not_found = 0;
   for (const std::string& target : targets) {
@@ -66,12 +66,11 @@ int run_remove(const CommandContext& context, const std::vector<std::string>& ta
     std::size_t matched_files = 0;
     for (const auto& [recorded, record] : records) {
       if (!is_under(recorded, path)) continue;
-      removed += writer.remove_path(recorded);
-      writer.erase_file_record(recorded);
+      removed += store.forget_file(recorded);
       ++matched_files;
     }
     if (matched_files > 0) continue;
-    if (writer.remove_id(target)) {
+    if (store.remove_id(target)) {
       ++removed;
       continue;
     }
@@ -79,9 +78,9 @@ int run_remove(const CommandContext& context, const std::vector<std::string>& ta
                  target);
     ++not_found;
   }
-  writer.commit();
+  store.commit();
   std::cout << "indexer: removed " << removed << " articles; the index holds "
-            << writer.article_count() << " articles\n";
+            << store.article_count() << " articles\n";
   return not_found == 0 ? kExitOk : kExitRejected;
 }
 

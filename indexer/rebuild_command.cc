@@ -8,17 +8,23 @@
 #include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <system_error>
 #include <thread>
 #include <vector>
 
+#include "common/archive.h"
 #include "common/error.h"
 #include "common/index_layout.h"
 #include "common/index_lock.h"
 #include "indexer/input_files.h"
 #include "indexer/interruption.h"
 #include "indexer/progress.h"
+#include "indexer/shard_router.h"
 
 namespace dateline {
 namespace fs = std::filesystem;
@@ -73,22 +79,11 @@ std::vector<std::vector<std::string>> split_in_order(const std::vector<std::stri
   return shares;
 }
 
-}  // namespace
-
-SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
-                       const IngestOptions& options, unsigned jobs) {
-  if (!fs::is_directory(folder)) throw UsageError("rebuild: " + folder + " is not a folder");
-  if (jobs == 0) throw UsageError("--jobs must be at least 1");
-  SyncReport report;
-  const auto files =
-      collect_input_files({folder}, [&](const std::string& path, const std::string& reason) {
-        spdlog::get("indexer")->warn("{}: rejected: {}", path, reason);
-        ++report.rejected;
-      });
-  report.files_seen = files.size();
-
-  const IndexLock lock(context.index, context.lock_timeout, lock_holder_description(context));
-  const IndexLayout layout(context.index);
+// Builds a new generation of the index at `root` from `files` beside the
+// live one and makes it live; adds its counts to `report`.
+void rebuild_one(const fs::path& root, const std::vector<std::string>& files,
+                 const IngestOptions& options, unsigned jobs, SyncReport& report) {
+  const IndexLayout layout(root);
   layout.ensure_created();
   layout.remove_stale_generations();
   const fs::path generation = layout.new_generation();
@@ -151,11 +146,98 @@ SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
   if (report.interrupted_by != 0) {
     // The live index was never touched; drop the half-built one.
     fs::remove_all(generation);
-    return report;
+    return;
   }
-  report.articles_in_index = Xapian::Database(generation.string()).get_doccount();
+  report.articles_in_index += Xapian::Database(generation.string()).get_doccount();
   layout.make_live(generation);
   report.wrote = true;
+}
+
+// An archive: each file is routed to its shard (against the live shards),
+// then each shard asked for is rebuilt from its files, one after another.
+void rebuild_archive(const CommandContext& context, const std::vector<std::string>& files,
+                     const IngestOptions& options, unsigned jobs,
+                     const std::optional<std::string>& only, SyncReport& report) {
+  Archive archive(context.index);
+  if (only && only->find('/') != std::string::npos) {
+    throw UsageError("--shard '" + *only + "' is not a shard name");
+  }
+  std::vector<std::unique_ptr<Xapian::Database>> live;
+  ShardRouter router(archive);
+  for (const std::string& name : archive.local_shards()) {
+    live.push_back(std::make_unique<Xapian::Database>(archive.shard_root(name).string()));
+    router.add_shard(name, *live.back());
+  }
+  std::map<std::string, std::vector<std::string>> files_of;
+  for (const std::string& file : files) {
+    if (auto held = router.shard_holding_file(canonical_path(file))) {
+      files_of[*held].push_back(file);
+      continue;
+    }
+    IngestCounts counts;
+    const auto input = read_input_file(file, options, counts, /*log_records=*/false);
+    if (input) {
+      files_of[router.route(*input)].push_back(file);
+    } else {
+      report.rejected += counts.rejected;  // logged; no shard to index it in
+      report.skipped += counts.skipped ? 1 : 0;
+    }
+  }
+  std::vector<std::string> targets;
+  if (only) {
+    if (!archive.has_local_shard(*only) && !files_of.count(*only)) {
+      std::string names;
+      for (const auto& n : archive.local_shards()) names += (names.empty() ? "" : ", ") + n;
+      throw UsageError("no shard '" + *only + "' in " + context.index.string() +
+                       " and no file of the folder belongs to it (shards: " +
+                       (names.empty() ? "none" : names) + ")");
+    }
+    targets.push_back(*only);
+  } else {
+    const std::vector<std::string> listed = archive.local_shards();
+    std::set<std::string> all(listed.begin(), listed.end());
+    for (const auto& [name, shard_files] : files_of) all.insert(name);
+    targets.assign(all.begin(), all.end());
+  }
+  for (const std::string& name : targets) {
+    const fs::path root = archive.shard_root(name);
+    const IndexLock lock(root, context.lock_timeout, lock_holder_description(context));
+    rebuild_one(root, files_of[name], options, jobs, report);
+    if (report.interrupted_by != 0) break;
+    archive.record_shard(name, days_held(Xapian::Database(root.string())));
+    spdlog::get("indexer")->info("rebuild: shard {} rebuilt from {} files", name,
+                                 files_of[name].size());
+  }
+  archive.save();
+  if (only) return;
+  report.articles_in_index = 0;
+  for (const std::string& name : archive.local_shards()) {
+    report.articles_in_index += Xapian::Database(archive.shard_root(name).string()).get_doccount();
+  }
+}
+
+}  // namespace
+
+SyncReport run_rebuild(const CommandContext& context, const std::string& folder,
+                       const IngestOptions& options, unsigned jobs,
+                       const std::optional<std::string>& shard) {
+  if (!fs::is_directory(folder)) throw UsageError("rebuild: " + folder + " is not a folder");
+  if (jobs == 0) throw UsageError("--jobs must be at least 1");
+  SyncReport report;
+  const auto files =
+      collect_input_files({folder}, [&](const std::string& path, const std::string& reason) {
+        spdlog::get("indexer")->warn("{}: rejected: {}", path, reason);
+        ++report.rejected;
+      });
+  report.files_seen = files.size();
+
+  const IndexLock lock(context.index, context.lock_timeout, lock_holder_description(context));
+  if (Archive::is_archive(context.index)) {
+    rebuild_archive(context, files, options, jobs, shard, report);
+  } else {
+    if (shard) throw UsageError("--shard: " + context.index.string() + " is not an archive");
+    rebuild_one(context.index, files, options, jobs, report);
+  }
   return report;
 }
 

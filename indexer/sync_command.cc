@@ -8,8 +8,7 @@
 
 #include "common/error.h"
 #include "common/file_record.h"
-#include "common/index_layout.h"
-#include "common/index_lock.h"
+#include "indexer/index_store.h"
 #include "indexer/input_files.h"
 #include "indexer/interruption.h"
 #include "indexer/progress.h"
@@ -25,7 +24,7 @@ bool is_under(const std::string& path, const std::string& folder) {
 
 // Unchanged by size and time; or by content when only the time differs
 // (then the record's time is brought up to date).
-bool unchanged(IndexWriter& writer, const fs::path& file, const FileRecord& record, bool& touched) {
+bool unchanged(IndexStore& store, const fs::path& file, const FileRecord& record, bool& touched) {
   const auto st = stat_file(file);
   if (!st || st->size != record.size) return false;
   if (st->mtime_ns == record.mtime_ns) return true;
@@ -38,7 +37,7 @@ bool unchanged(IndexWriter& writer, const fs::path& file, const FileRecord& reco
   if (content_hash(content) != record.hash) return false;
   FileRecord updated = record;
   updated.mtime_ns = st->mtime_ns;
-  writer.set_file_record(updated);
+  store.update_record(updated);
   touched = true;
   return true;
 }
@@ -68,23 +67,17 @@ SyncReport run_sync(const CommandContext& context, const std::string& folder,
       });
   report.files_seen = files.size();
 
-  const IndexLock lock(context.index, context.lock_timeout, lock_holder_description(context));
-  const IndexLayout layout(context.index);
-  layout.ensure_created();
-  layout.remove_stale_generations();  // what a crashed rebuild left
-  IndexWriter writer(context.index.string());
-  const std::map<std::string, FileRecord> records = writer.file_records();
+  IndexStore store(context, /*remove_stale=*/true);  // also what a crashed rebuild left
+  const std::map<std::string, FileRecord> records = store.file_records();
 
   // Files gone from the folder: their articles go too.
   std::set<std::string> present;
   for (const auto& f : files) present.insert(canonical_path(f));
   for (const auto& [path, record] : records) {
     if (!is_under(path, root) || present.count(path)) continue;
-    report.deleted += writer.remove_path(path);
-    writer.erase_file_record(path);
+    report.deleted += store.forget_file(path);
     ++report.removed_files;
     report.wrote = true;
-    writer.maybe_commit();
   }
 
   Progress progress(files.size());
@@ -95,13 +88,13 @@ SyncReport run_sync(const CommandContext& context, const std::string& folder,
     const auto known = records.find(canonical_path(file));
     if (known != records.end()) {
       bool touched = false;
-      if (unchanged(writer, file, known->second, touched)) {
+      if (unchanged(store, file, known->second, touched)) {
         ++report.unchanged;
         report.wrote |= touched;
         continue;
       }
     }
-    const IngestCounts counts = ingest_file(writer, file, options);
+    const IngestCounts counts = store.ingest(file, options);
     if (counts.skipped) {
       ++report.skipped;
       continue;
@@ -113,8 +106,8 @@ SyncReport run_sync(const CommandContext& context, const std::string& folder,
     articles += counts.articles;
     report.wrote = true;
   }
-  if (report.wrote) writer.commit();
-  report.articles_in_index = writer.article_count();
+  if (report.wrote) store.commit();
+  report.articles_in_index = store.article_count();
   return report;
 }
 

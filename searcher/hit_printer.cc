@@ -76,6 +76,10 @@ std::string header_line(const SearchResults& r, const PrintContext& c) {
     line += " (showing " + std::to_string(r.hits.front().rank) + "-" +
             std::to_string(r.hits.back().rank) + ")";
   }
+  if (!c.failed_shards.empty()) {
+    line += " (incomplete: " + std::to_string(c.failed_shards.size()) + " of " +
+            std::to_string(c.shards_searched) + " shards failed)";
+  }
   return line;
 }
 
@@ -215,6 +219,18 @@ void print_json(std::ostream& out, const SearchResults& results, const PrintCont
     line["corrected"] = c.corrected;
     line["query"] = c.original_query;
     line["query_matches"] = c.original_matches;
+    dump(line);
+  }
+  if (!c.failed_shards.empty()) {
+    nlohmann::ordered_json failed = nlohmann::ordered_json::array();
+    for (const ShardFailure& f : c.failed_shards) {
+      failed.push_back({{"shard", f.label}, {"error", f.error}});
+    }
+    nlohmann::ordered_json line;
+    line["schema"] = kJsonSchemaVersion;
+    line["incomplete"] = true;
+    line["shards_searched"] = c.shards_searched;
+    line["failed_shards"] = failed;
     dump(line);
   }
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "searcher/search.h"
+#include "searcher/shard_set.h"
 #include "searcher/snippet.h"
 
 namespace dateline {
@@ -30,6 +31,10 @@ struct PrintContext {
   bool corrected = false;
   std::string original_query;
   Xapian::doccount original_matches = 0;
+  // --partial: the shards that failed (their results are missing), of how
+  // many searched.
+  std::vector<ShardFailure> failed_shards;
+  std::size_t shards_searched = 0;
 };
 
 void print_text(std::ostream& out, const SearchResults& results, const PrintContext& context);

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <limits>
+#include <optional>
 #include <sstream>
 
 #include "common/error.h"
@@ -17,6 +19,7 @@
 #include "searcher/hit_printer.h"
 #include "searcher/query_builder.h"
 #include "searcher/search.h"
+#include "searcher/shard_set.h"
 #include "searcher/spelling.h"
 #include "searcher/synonyms.h"
 
@@ -28,6 +31,21 @@ namespace {
 constexpr int kExitFound = 0;
 constexpr int kExitNothing = 1;
 constexpr int kExitError = 2;
+constexpr int kExitPartial = 3;  // --partial, and some shards failed
+
+// A shard failed and --partial was not given; what() names the shards.
+class ShardError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string describe_failures(const std::vector<ShardFailure>& failures) {
+  std::string out;
+  for (const ShardFailure& f : failures) {
+    out += (out.empty() ? "" : "\nsearcher: ") + ("shard " + f.label + " failed: " + f.error);
+  }
+  return out;
+}
 
 constexpr const char* kUsage =
     "Usage: searcher [OPTIONS] QUERY...\n"
@@ -38,7 +56,10 @@ constexpr const char* kUsage =
     "country:usa lang:en subject:politics status:canceled id:ID story:ID\n"
     "date:2014-01-17 date:2014-01 date:2014 date:2014-01-01..2014-01-31\n"
     "date:..2014-01-31 date:7d.. updated:2014-01-17.  See docs/query-syntax.md.\n"
-    "Exit status: 0 when something matched, 1 when nothing did, 2 on errors.\n";
+    "--index is an index, an archive or a stub file listing shards; --remote adds shards\n"
+    "served by xapian-tcpsrv (docs/sharding.md).\n"
+    "Exit status: 0 when something matched, 1 when nothing did, 2 on errors, 3 when\n"
+    "--partial results leave out shards that failed.\n";
 
 enum class Format { kText, kJson, kIds, kPaths };
 
@@ -99,6 +120,72 @@ Synonyms load_synonyms(const po::variables_map& vm, const char* argv0) {
   return synonyms;
 }
 
+std::chrono::milliseconds seconds_option(const po::variables_map& vm, const char* name) {
+  const double seconds = vm[name].as<double>();
+  if (!(seconds > 0)) throw UsageError(std::string("--") + name + " must be more than 0 seconds");
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
+// The days --since/--until restrict the search to (shards outside are not
+// opened); nullopt when unrestricted.
+std::optional<DayRange> days_of(const SearchRequest& request) {
+  if (!request.since && !request.until) return std::nullopt;
+  const CivilDate today = request_today(request);
+  DayRange days{std::numeric_limits<int64_t>::min() / 2, std::numeric_limits<int64_t>::max() / 2};
+  const auto day = [](int64_t seconds) {
+    return seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  };
+  if (request.since) {
+    if (const auto from = parse_date_range(*request.since, today).from) days.first = day(*from);
+  }
+  if (request.until) {
+    if (const auto until = parse_date_range(*request.until, today).until) days.last = day(*until);
+  }
+  return days;
+}
+
+// Where "did you mean" reads spelling data: --spelling-from, else the
+// shards (remote ones carry none over Xapian's protocol: then the local
+// ones, with a warning when there are none).
+Xapian::Database spelling_source(const po::variables_map& vm, const ShardSet& shards) {
+  if (vm.count("spelling-from")) {
+    const std::string path = vm["spelling-from"].as<std::string>();
+    return ShardSet(path, ShardOptions{}).local_database();
+  }
+  if (!shards.has_remote()) return shards.database();
+  Xapian::Database local = shards.local_database();
+  if (local.size() == 0) {
+    std::cerr << "searcher: warning: no spelling suggestions: remote shards do not serve spelling "
+                 "data (give --spelling-from a local replica)\n";
+  }
+  return local;
+}
+
+// "Did you mean": when the query finds little, and a spelling correction
+// finds more; with --correct, the correction's results replace the query's.
+void suggest(const SearchRequest& request, Xapian::Database& db, const Xapian::Database& spelling,
+             const Synonyms& synonyms, bool count_only, bool correct, PrintContext& context,
+             BuiltQuery& built, SearchResults& results) {
+  if (spelling.size() == 0) return;
+  const std::string suggestion =
+      spelling_suggestion(request.query, spelling, request_today(request));
+  if (suggestion.empty()) return;
+  SearchRequest alternative = request;
+  alternative.query = suggestion;
+  const BuiltQuery alt = build_query(alternative, db, &synonyms);
+  SearchRequest probe = alternative;
+  probe.limit = 0;
+  probe.facets.clear();
+  if (run_search(db, alt.query, probe, true).matches <= results.matches) return;
+  context.suggestion = suggestion;
+  if (correct) {
+    context.corrected = true;
+    context.query = suggestion;
+    built = alt;
+    results = run_search(db, built.query, alternative, count_only);
+  }
+}
+
 int run(int argc, char** argv) {
   po::options_description visible("Options");
   // clang-format off
@@ -134,7 +221,17 @@ int run(int argc, char** argv) {
       ("json", "the same as --format json: one JSON object per result per line")
       ("count", "print only the exact number of matches")
       ("color", po::value<std::string>()->default_value("auto"),
-       "auto, always or never (auto: colour on a terminal unless NO_COLOR is set)");
+       "auto, always or never (auto: colour on a terminal unless NO_COLOR is set)")
+      ("remote", po::value<std::vector<std::string>>(),
+       "HOST:PORT: also search the shard xapian-tcpsrv serves there (repeatable)")
+      ("connect-timeout", po::value<double>()->default_value(5),
+       "seconds to wait for a remote shard to answer a connection")
+      ("timeout", po::value<double>()->default_value(20),
+       "seconds to wait for each reply of a remote shard")
+      ("partial", "when shards fail, show what the others found (marked incomplete; exit 3)")
+      ("spelling-from", po::value<std::string>(),
+       "index or archive to take \"did you mean\" spelling data from (a local replica "
+       "of remote shards)");
   // clang-format on
   // Query words are whatever is not an option, in order, so that "-Ghana"
   // (exclude Ghana) is a query word, not an unknown option.
@@ -186,50 +283,74 @@ int run(int argc, char** argv) {
   const bool color = use_color(vm["color"].as<std::string>());
   const Synonyms synonyms = load_synonyms(vm, argv[0]);
 
-  const std::string index_path = resolve_index_path(
-      vm.count("index") ? std::optional<std::string>(vm["index"].as<std::string>()) : std::nullopt);
-  if (!std::filesystem::exists(index_path)) {
-    throw UsageError("no index at " + index_path +
-                     " (build one with 'indexer add PATH', or give --index or DATELINE_INDEX)");
+  ShardOptions shard_options;
+  shard_options.connect_timeout = seconds_option(vm, "connect-timeout");
+  shard_options.timeout = seconds_option(vm, "timeout");
+  if (vm.count("remote")) shard_options.remotes = vm["remote"].as<std::vector<std::string>>();
+  shard_options.days = days_of(request);
+  const bool partial = vm.count("partial") > 0;
+  // Without --index, --remote alone names the shards.
+  const std::optional<std::string> index_path =
+      vm.count("index") || shard_options.remotes.empty()
+          ? std::optional<std::string>(resolve_index_path(
+                vm.count("index") ? std::optional<std::string>(vm["index"].as<std::string>())
+                                  : std::nullopt))
+          : std::nullopt;
+  ShardSet shards(index_path, shard_options);
+  const std::size_t shards_searched = shards.listed() - shards.skipped();
+  if (!shards.failures().empty() && !partial) {
+    throw ShardError(describe_failures(shards.failures()));
   }
-  Xapian::Database db(index_path);
+  request.remote_shards = shards.has_remote();
+  if (request.recent && request.remote_shards) {
+    std::cerr << "searcher: warning: --recent is not available with remote shards "
+                 "(xapian-tcpsrv cannot run Dateline's recency weighting); ranking by relevance\n";
+  }
 
-  BuiltQuery built = build_query(request, db, &synonyms);
-  for (const auto& w : built.warnings) std::cerr << "searcher: warning: " << w << "\n";
-
-  if (count_only) request.limit = 0;
-  SearchResults results = run_search(db, built.query, request, count_only);
-
-  // "Did you mean": when the query finds little, and a spelling correction
-  // finds more.
   PrintContext context;
-  context.query = request.query;
-  context.original_query = request.query;
-  context.original_matches = results.matches;
-  if (results.matches < kSuggestBelow && request.like_id.empty() && (!count_only || correct)) {
-    const std::string suggestion = spelling_suggestion(request.query, db, request_today(request));
-    if (!suggestion.empty()) {
-      SearchRequest alternative = request;
-      alternative.query = suggestion;
-      const BuiltQuery alt = build_query(alternative, db, &synonyms);
-      SearchRequest probe = alternative;
-      probe.limit = 0;
-      probe.facets.clear();
-      if (run_search(db, alt.query, probe, true).matches > results.matches) {
-        context.suggestion = suggestion;
-        if (correct) {
-          context.corrected = true;
-          context.query = suggestion;
-          built = alt;
-          results = run_search(db, built.query, alternative, count_only);
-        }
+  BuiltQuery built;
+  SearchResults results;
+  // A shard that stops answering mid-search: without --partial an error
+  // naming it; with it, the search runs again over the others.
+  for (;;) {
+    try {
+      context = PrintContext{};
+      results = SearchResults{};
+      if (shards.empty()) {
+        built = BuiltQuery{};
+        break;  // every shard skipped or failed: nothing to find
       }
+      Xapian::Database& db = shards.database();
+      built = build_query(request, db, &synonyms);
+      for (const auto& w : built.warnings) std::cerr << "searcher: warning: " << w << "\n";
+      if (count_only) request.limit = 0;
+      results = run_search(db, built.query, request, count_only);
+      context.query = request.query;
+      context.original_query = request.query;
+      context.original_matches = results.matches;
+      if (results.matches < kSuggestBelow && request.like_id.empty() && (!count_only || correct)) {
+        suggest(request, db, spelling_source(vm, shards), synonyms, count_only, correct, context,
+                built, results);
+      }
+      break;
+    } catch (const Xapian::Error& e) {
+      if (!shards.has_remote() || !shards.reopen_without_failed()) throw;
+      if (!partial) throw ShardError(describe_failures(shards.failures()));
+      request.remote_shards = shards.has_remote();
     }
   }
+  for (const ShardFailure& f : shards.failures()) {
+    std::cerr << "searcher: warning: incomplete results: shard " << f.label
+              << " failed: " << f.error << "\n";
+  }
+  context.failed_shards = shards.failures();
+  context.shards_searched = shards_searched;
+  const int found = results.matches > 0 ? kExitFound : kExitNothing;
+  const int status = shards.failures().empty() ? found : kExitPartial;
 
   if (count_only) {
     std::cout << results.matches << "\n";
-    return results.matches > 0 ? kExitFound : kExitNothing;
+    return status;
   }
   context.terms = match_terms(built.query);
   context.color = color;
@@ -251,7 +372,7 @@ int run(int argc, char** argv) {
       print_paths(std::cout, results);
       break;
   }
-  return results.matches > 0 ? kExitFound : kExitNothing;
+  return status;
 }
 
 }  // namespace
@@ -261,6 +382,8 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const UsageError& e) {
     std::cerr << "searcher: " << e.what() << "\n";
+  } catch (const ShardError& e) {
+    std::cerr << "searcher: " << e.what() << "\n(--partial shows what the other shards found)\n";
   } catch (const QueryError& e) {
     std::cerr << "searcher: bad query: " << e.what() << "\n";
   } catch (const po::error& e) {

@@ -99,6 +99,47 @@ Xapian::Query boosted(const Xapian::Database& db, const Xapian::Query& query,
   return with_recency_boost(query, max_boost, reference);
 }
 
+// What xapian-tcpsrv can count for MatchCounter: the matches seen, and how
+// many articles carry each fingerprint (Xapian's own match spy, which the
+// server runs and the client merges).
+class RemoteMatchCounter {
+ public:
+  RemoteMatchCounter() : spy_(slot_of("fingerprint")) {}
+  void attach(Xapian::Enquire& enquire) { enquire.add_matchspy(&spy_); }
+  Xapian::doccount seen() const { return spy_.get_total(); }
+  Xapian::doccount folded(bool collapse) const {
+    if (!collapse) return seen();
+    Xapian::doccount with_fingerprint = 0, fingerprints = 0;
+    for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
+      with_fingerprint += it.get_termfreq();
+      ++fingerprints;
+    }
+    return seen() - with_fingerprint + fingerprints;
+  }
+
+ private:
+  Xapian::ValueCountMatchSpy spy_;
+};
+
+// The articles matching `query` with `fingerprint` other than `self`, by a
+// search of their own (what a remote shard can answer), in docid order, at
+// most kMaxDuplicatesListed.
+std::vector<Xapian::docid> others_by_search(const Xapian::Database& db, const Xapian::Query& query,
+                                            const std::string& fingerprint, Xapian::docid self) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+                                                slot_of("fingerprint"), fingerprint, fingerprint)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet mset = enquire.get_mset(0, kMaxDuplicatesListed + 1);
+  std::vector<Xapian::docid> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    if (*it != self) out.push_back(*it);
+  }
+  return out;
+}
+
 Duplicate duplicate_from(const Xapian::Document& doc) {
   const Article a = decode_stored_article(doc.get_data());
   return Duplicate{a.id, a.source, a.origin.path};
@@ -140,16 +181,23 @@ class FingerprintCollector : public Xapian::MatchSpy {
 // The other articles with the same fingerprint that the query matched, read
 // from what `counter` (a MatchCounter that saw every match, or a
 // FingerprintCollector) noted.
+// Listed by id, so that the list does not depend on how the archive is
+// sharded (docids do).
+std::vector<Duplicate> duplicates_of(const Xapian::Database& db,
+                                     const std::vector<Xapian::docid>& others) {
+  std::vector<Duplicate> out;
+  for (const Xapian::docid did : others) out.push_back(duplicate_from(db.get_document(did)));
+  std::sort(out.begin(), out.end(),
+            [](const Duplicate& a, const Duplicate& b) { return a.id < b.id; });
+  return out;
+}
+
 template <typename Counter>
 std::vector<Duplicate> duplicates_seen(const Xapian::Database& db, const Counter& counter,
                                        const Xapian::Document& doc) {
-  std::vector<Duplicate> out;
   const std::string fp = doc.get_value(slot_of("fingerprint"));
-  if (fp.empty()) return out;
-  for (const Xapian::docid did : counter.others(fp, doc.get_docid())) {
-    out.push_back(duplicate_from(db.get_document(did)));
-  }
-  return out;
+  if (fp.empty()) return {};
+  return duplicates_of(db, counter.others(fp, doc.get_docid()));
 }
 
 SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query,
@@ -158,7 +206,10 @@ SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query
   // See common/xapian_workarounds.h: a query of filters only is run as
   // MatchAll FILTER query.
   const Xapian::Query base = without_weightless_top(query);
-  const Xapian::Query q = request.recent ? boosted(db, base, request, weight) : base;
+  // Dateline's recency weighting is a PostingSource a stock xapian-tcpsrv
+  // cannot run (the searcher warns).
+  const bool boost = request.recent && !request.remote_shards;
+  const Xapian::Query q = boost ? boosted(db, base, request, weight) : base;
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
   enquire.set_weighting_scheme(weight);
@@ -166,6 +217,9 @@ SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query
   const auto slot = static_cast<Xapian::valueno>(date_field().slot);
   switch (request.sort) {
     case SortOrder::kRelevance:
+      // Equal scores: newest first.  (Xapian would break ties by docid,
+      // which depends on how the archive is sharded.)
+      enquire.set_sort_by_relevance_then_value(slot, true);
       break;
     case SortOrder::kNewest:
       enquire.set_sort_by_value_then_relevance(slot, true);
@@ -177,7 +231,12 @@ SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query
   FacetCounter facets(request.facets);
   facets.attach(enquire);
   MatchCounter counter(request.collapse);
-  enquire.add_matchspy(&counter);
+  RemoteMatchCounter remote_counter;
+  if (request.remote_shards) {
+    remote_counter.attach(enquire);
+  } else {
+    enquire.add_matchspy(&counter);
+  }
   // Counts up to kExactUpTo matches are exact, which costs little; past it
   // the header says "About N".  Facets count the whole result set.
   const bool whole = exact_count || !request.facets.empty();
@@ -186,14 +245,23 @@ SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
   SearchResults results;
-  // Fewer matches looked at than asked for means all were.
-  results.exact = counter.seen() < check_at_least || check_at_least >= db.get_doccount();
-  results.matches = results.exact ? counter.seen() : mset.get_uncollapsed_matches_estimated();
-  results.folded_matches = results.exact ? counter.folded() : mset.get_matches_estimated();
+  // Fewer matches looked at than asked for means all were.  (Each remote
+  // shard looks at up to check_at_least of its own: fewer in all means each
+  // saw all of its own.)
+  const Xapian::doccount seen = request.remote_shards ? remote_counter.seen() : counter.seen();
+  results.exact = seen < check_at_least || check_at_least >= db.get_doccount();
+  results.matches = results.exact ? seen : mset.get_uncollapsed_matches_estimated();
+  results.folded_matches = !results.exact          ? mset.get_matches_estimated()
+                           : request.remote_shards ? remote_counter.folded(request.collapse)
+                                                   : counter.folded();
   // When the counter did not see every match, one more pass over them finds
   // the near-identical articles of the hits that have some.
+  // Match spies see each shard's own docids, not the combined database's:
+  // over several shards (or remote ones) the near-identical articles of a
+  // hit are found by a search of their own.
+  const bool by_search = request.remote_shards || db.size() > 1;
   std::optional<FingerprintCollector> collector;
-  if (request.collapse && !results.exact) {
+  if (request.collapse && !results.exact && !by_search) {
     std::set<std::string> wanted;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (it.get_collapse_count() > 0) wanted.insert(it.get_collapse_key());
@@ -217,8 +285,12 @@ SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query
     if (request.collapse && it.get_collapse_count() > 0) {
       // The counter saw every match when the count is exact (Xapian calls
       // match spies on all matches until check_at_least have been seen).
-      hit.duplicates =
-          results.exact ? duplicates_seen(db, counter, doc) : duplicates_seen(db, *collector, doc);
+      if (by_search) {
+        hit.duplicates = duplicates_of(db, others_by_search(db, q, it.get_collapse_key(), *it));
+      } else {
+        hit.duplicates = results.exact ? duplicates_seen(db, counter, doc)
+                                       : duplicates_seen(db, *collector, doc);
+      }
     }
     results.hits.push_back(std::move(hit));
   }

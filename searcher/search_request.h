@@ -31,6 +31,10 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   unsigned limit = 10;
   unsigned offset = 0;
+  // Set by the searcher from the shards it opened, not by the user: some are
+  // served by xapian-tcpsrv, which runs only Xapian's own match spies and
+  // weights (so no --recent, and counts come from a ValueCountMatchSpy).
+  bool remote_shards = false;
 };
 
 }  // namespace dateline

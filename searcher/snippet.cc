@@ -66,9 +66,7 @@ int SnippetMaker::key_of(std::string_view word, bool ascii, const Xapian::Stem& 
                          MatchCache& cache) {
   if (ascii) {
     lower_.assign(word);
-    for (char& c : lower_) {
-      if (is_upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
-    }
+    for (char& c : lower_) c = text::ascii_lower(c);
   } else {
     lower_ = text::to_lower(word);
   }
