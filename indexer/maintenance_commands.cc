@@ -101,8 +101,13 @@ int run_stats(const CommandContext& context, bool json) {
        k != db.metadata_keys_end(std::string(kFileRecordPrefix)); ++k) {
     ++files;
   }
+  // An archive's syncs are recorded at its root, above the shard's folder.
   std::string last_sync;
-  std::ifstream(context.index / "last-sync") >> last_sync;
+  const fs::path archive_root = context.index.parent_path().parent_path();
+  std::ifstream(fs::exists(context.index / "last-sync") || !Archive::is_archive(archive_root)
+                    ? context.index / "last-sync"
+                    : archive_root / "last-sync") >>
+      last_sync;
 
   nlohmann::ordered_json j;
   j["index"] = context.index.string();

@@ -1,7 +1,9 @@
 #include "searcher/date_range.h"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "common/text.h"
@@ -159,6 +161,48 @@ Xapian::Query date_range_query(const DateRange& range, int slot) {
   if (range.from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, s, value(*range.from));
   if (range.until) return Xapian::Query(Xapian::Query::OP_VALUE_LE, s, value(*range.until));
   return Xapian::Query::MatchAll;
+}
+
+std::optional<DateRange> query_date_range(std::string_view query, const CivilDate& today) {
+  // Words outside double quotes.
+  std::vector<std::string> words;
+  std::string word;
+  bool quoted = false;
+  for (const char c : query) {
+    if (c == '"') quoted = !quoted;
+    if (quoted || c == '"') continue;
+    if (c == '(' || c == ')') return std::nullopt;
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  std::optional<DateRange> span;
+  for (const std::string& w : words) {
+    if (w == "OR" || w == "NOT" || w == "XOR" || w.rfind("-date:", 0) == 0) return std::nullopt;
+    const std::string_view expression = std::string_view(w).substr(w.rfind("+date:", 0) == 0  ? 6
+                                                                   : w.rfind("date:", 0) == 0 ? 5
+                                                                                              : 0);
+    if (expression.size() == w.size()) continue;  // not a date: word
+    DateRange range;
+    try {
+      range = parse_date_range(expression, today);
+    } catch (const QueryError&) {
+      return std::nullopt;
+    }
+    if (!span) {
+      span = range;
+      continue;
+    }
+    span->from =
+        span->from && range.from ? std::min(*span->from, *range.from) : std::optional<int64_t>();
+    span->until = span->until && range.until ? std::max(*span->until, *range.until)
+                                             : std::optional<int64_t>();
+  }
+  return span;
 }
 
 }  // namespace dateline

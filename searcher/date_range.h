@@ -34,6 +34,13 @@ CivilDate parse_today(std::string_view value, std::string_view what);
 DateRange parse_date_range(std::string_view expression, const CivilDate& today);
 DateRange parse_date_range(std::string_view expression);  // today: today_utc()
 
+// The dates a query's own "date:" filters certainly confine it to: several
+// are alternatives (their span is returned), and they restrict the whole
+// query only when nothing can escape them, so nullopt when the query has
+// no date: filter, or has OR, NOT, XOR, brackets or -date:, or a date it
+// cannot read (the query parser reports that).  Used to skip shards.
+std::optional<DateRange> query_date_range(std::string_view query, const CivilDate& today);
+
 // Articles whose date (in value slot `slot`) falls in `range`.
 Xapian::Query date_range_query(const DateRange& range, int slot);
 

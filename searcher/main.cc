@@ -126,22 +126,23 @@ std::chrono::milliseconds seconds_option(const po::variables_map& vm, const char
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
 }
 
-// The days --since/--until restrict the search to (shards outside are not
-// opened); nullopt when unrestricted.
+// The days --since/--until and the query's own date: filters restrict the
+// search to (shards outside are not opened); nullopt when unrestricted.
 std::optional<DayRange> days_of(const SearchRequest& request) {
-  if (!request.since && !request.until) return std::nullopt;
   const CivilDate today = request_today(request);
-  DayRange days{std::numeric_limits<int64_t>::min() / 2, std::numeric_limits<int64_t>::max() / 2};
+  DateRange range;
+  if (const auto in_query = query_date_range(request.query, today)) range = *in_query;
+  const auto narrow = [](std::optional<int64_t>& bound, std::optional<int64_t> by, bool lower) {
+    if (by) bound = !bound ? *by : lower ? std::max(*bound, *by) : std::min(*bound, *by);
+  };
+  if (request.since) narrow(range.from, parse_date_range(*request.since, today).from, true);
+  if (request.until) narrow(range.until, parse_date_range(*request.until, today).until, false);
+  if (!range.from && !range.until) return std::nullopt;
   const auto day = [](int64_t seconds) {
     return seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   };
-  if (request.since) {
-    if (const auto from = parse_date_range(*request.since, today).from) days.first = day(*from);
-  }
-  if (request.until) {
-    if (const auto until = parse_date_range(*request.until, today).until) days.last = day(*until);
-  }
-  return days;
+  return DayRange{range.from ? day(*range.from) : std::numeric_limits<int64_t>::min() / 2,
+                  range.until ? day(*range.until) : std::numeric_limits<int64_t>::max() / 2};
 }
 
 // Where "did you mean" reads spelling data: --spelling-from, else the
@@ -318,6 +319,7 @@ int run(int argc, char** argv) {
       results = SearchResults{};
       if (shards.empty()) {
         built = BuiltQuery{};
+        results.exact = true;
         break;  // every shard skipped or failed: nothing to find
       }
       Xapian::Database& db = shards.database();

@@ -27,8 +27,12 @@ bool is_single_index(const fs::path& path) {
 }  // namespace
 
 ShardEntry remote_shard(const std::string& address) {
-  const ShardList list = parse_shard_list("remote " + address + "\n", "--remote " + address);
-  return list.shards.front();
+  try {
+    const ShardList list = parse_shard_list("remote " + address + "\n", "--remote");
+    if (list.shards.size() == 1) return list.shards.front();
+  } catch (const ParseError&) {
+  }
+  throw UsageError("--remote '" + address + "' is not HOST:PORT");
 }
 
 ShardSet::ShardSet(const std::optional<std::string>& index_path, ShardOptions options)

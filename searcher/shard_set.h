@@ -83,7 +83,7 @@ class ShardSet {
   std::size_t skipped_ = 0;
 };
 
-// "HOST:PORT" as a remote shard entry; throws ParseError when malformed.
+// "HOST:PORT" as a remote shard entry; throws UsageError when malformed.
 ShardEntry remote_shard(const std::string& address);
 
 }  // namespace dateline

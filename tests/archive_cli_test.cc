@@ -122,6 +122,14 @@ TEST_F(ArchiveCli, ADateRestrictedSearchOpensOnlyTheShardsOfItsDays) {
   EXPECT_EQ(after.status, 0) << after.err;
   EXPECT_EQ(after.out, before.out);
   EXPECT_EQ(after.err, "");
+  // The query's own date: filter confines it the same way.
+  const CliResult in_query =
+      run_searcher({"--index", archive_, "--format", "ids", "talks", "date:2015"});
+  EXPECT_EQ(in_query.status, 0) << in_query.err;
+  EXPECT_EQ(in_query.out, before.out);
+  const CliResult escaping =
+      run_searcher({"--index", archive_, "--format", "ids", "talks", "OR", "date:2015"});
+  EXPECT_EQ(escaping.status, 2);
   // 2014's shard ends on 2014-11-03: a range starting after it skips it too,
   // while one reaching into 2014 needs it and says it is broken.
   const CliResult reaching = run_searcher({"--index", archive_, "talks", "--since", "2014-06-01"});

@@ -107,5 +107,31 @@ TEST(DateRange, QueriesUseTheValueSlot) {
   EXPECT_NE(le.get_description().find("VALUE_LE 0"), std::string::npos) << le.get_description();
 }
 
+TEST(DateRange, AQuerysOwnDateFiltersConfineItOnlyWhenNothingEscapesThem) {
+  const CivilDate today{2014, 1, 20};
+  const auto year = query_date_range("Syria talks date:2014", today);
+  ASSERT_TRUE(year.has_value());
+  EXPECT_EQ(year->from, day_start(2014, 1, 1));
+  EXPECT_EQ(year->until, day_start(2015, 1, 1) - 1);
+  // Several date: filters are alternatives: their span.
+  const auto two = query_date_range("date:2013-03 talks +date:2015-06-30", today);
+  ASSERT_TRUE(two.has_value());
+  EXPECT_EQ(two->from, day_start(2013, 3, 1));
+  EXPECT_EQ(two->until, day_start(2015, 7, 1) - 1);
+  const auto open = query_date_range("talks date:..2013 date:2014", today);
+  ASSERT_TRUE(open.has_value());
+  EXPECT_FALSE(open->from.has_value());
+  EXPECT_EQ(open->until, day_start(2015, 1, 1) - 1);
+  const auto recent = query_date_range("date:7d..", today);
+  ASSERT_TRUE(recent.has_value());
+  EXPECT_EQ(recent->from, day_start(2014, 1, 13));
+  // Anything that could escape the filter, or no filter: no confinement.
+  for (const char* q : {"talks", "talks OR date:2014", "NOT date:2014", "-date:2014 talks",
+                        "(talks date:2014) OR Syria", "date:2014 XOR talks", "date:notadate",
+                        "\"date:2014\" talks", "updated:2014"}) {
+    EXPECT_FALSE(query_date_range(q, today).has_value()) << q;
+  }
+}
+
 }  // namespace
 }  // namespace dateline

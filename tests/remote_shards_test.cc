@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "searcher/query_builder.h"
@@ -184,6 +185,17 @@ TEST_F(RemoteShards, AStoppedServerIsNamedAndPartialShowsWhatTheOthersFound) {
   EXPECT_EQ(last["shards_searched"], 3);
   ASSERT_EQ(last["failed_shards"].size(), 1u);
   EXPECT_EQ(last["failed_shards"][0]["shard"], "2014 (remote " + servers_["2014"]->address() + ")");
+  // docs/json-output.md lists exactly the fields of the incomplete line.
+  const std::string doc = read_text(fs::path(DATELINE_SOURCE_DIR) / "docs" / "json-output.md");
+  const auto section = doc.find("## The incomplete line");
+  ASSERT_NE(section, std::string::npos);
+  std::set<std::string> documented, printed;
+  std::istringstream rows(doc.substr(section));
+  for (std::string row; std::getline(rows, row);) {
+    if (row.rfind("| `", 0) == 0) documented.insert(row.substr(3, row.find('`', 3) - 3));
+  }
+  for (const auto& [key, value] : last.items()) printed.insert(key);
+  EXPECT_EQ(printed, documented);
 
   // Nothing found by the others is still "partial", not "nothing".
   const CliResult none = search(remote_stub_, {"--partial", "zzyzx"});
