@@ -5,9 +5,10 @@
 # (a stub file of `auto /path` lines) and over loopback (a stub file of
 # `remote 127.0.0.1:PORT` lines, one xapian-tcpsrv per shard), in the same
 # run, the configurations interleaved query by query so that the machine's
-# noise hits all of them alike.  Checks first that every configuration
-# returns the same top 20 as the merged index.  See bench/README.md and
-# docs/BENCHMARKS.md.
+# noise hits all of them alike; then the same in one process
+# (dateline_engine_bench), each configuration's shards opened once.  Checks
+# first that every configuration returns the same top 20 as the merged
+# index.  See bench/README.md and docs/BENCHMARKS.md.
 #
 #   bench/shards/run.sh [--quick] [--shards LIST] [--runs N] [--warmup W]
 #                       [--rounds R] [--local-only] [--work DIR] [--build DIR]
@@ -81,9 +82,11 @@ done
 if [ "$quick" = 1 ]; then
   : "${runs:=3}" "${warmup:=1}" "${rounds:=1}"
   n_files=4
+  inproc_reps=5
 else
   : "${runs:=20}" "${warmup:=3}" "${rounds:=3}"
   n_files=0  # all
+  inproc_reps=50
 fi
 
 mkdir -p "$work"
@@ -369,6 +372,75 @@ measure() {
   done
 }
 
+# ------------------------------------------------------------------ in process
+# Dateline's own query path inside one process (dateline_engine_bench:
+# build_query, run_search, the spelling probe, snippets for the page), each
+# configuration's shards opened once: the cost of scatter-gather without a
+# process start or a connection set-up per search.  Rows: config query p50
+# p95 (µs, over `inproc_reps` repetitions of the mix).
+inprocess() {
+  local config
+  : >"$res/inprocess.tsv"
+  : >"$res/inprocess-raw.tsv"
+  for config in "${configs[@]}"; do
+    [ -z "${failed[$config]:-}" ] || continue
+    if ! "$engine_bench" --index "${target[$config]}" --queries "$queries" --reps "$inproc_reps" \
+        >"$res/inprocess-$config.out" 2>"$res/inprocess.err"; then
+      fail "$config: in process: $(head -1 "$res/inprocess.err")"
+      continue
+    fi
+    awk -F'\t' -v c="$config" '$1 == "latency" && $2 == "dateline" && $3 != "ALL" { print c "\t" $3 "\t" $5 "\t" $6 }' \
+      "$res/inprocess-$config.out" >>"$res/inprocess.tsv"
+    # The same mix on raw Xapian (bench/speed/raw_xapian_search), which
+    # opens the stub itself: what scatter-gather costs Xapian alone.
+    if "$raw_search" --index "${target[$config]}" --queries "$queries" --reps "$inproc_reps" \
+        >"$res/inprocess-raw-$config.out" 2>"$res/inprocess.err"; then
+      awk -F'\t' -v c="$config" '$1 == "latency" && $3 != "ALL" { print c "\t" $3 "\t" $5 "\t" $6 }' \
+        "$res/inprocess-raw-$config.out" >>"$res/inprocess-raw.tsv"
+    else
+      fail "$config: raw Xapian in process: $(head -1 "$res/inprocess.err")"
+    fi
+  done
+}
+
+inprocess_report() {
+  [ -s "$res/inprocess.tsv" ] || return 0
+  echo "### In one process, shards opened once (µs)"
+  echo
+  echo "Dateline's query path (dateline_engine_bench: query, search, spelling probe, snippets) and,"
+  echo "for reference, raw Xapian's (raw_xapian_search: query, search, snippets) over the same"
+  echo "query mix, $inproc_reps repetitions: per query p50 and p95, then the median over the"
+  echo "${#names[@]} queries; ratios to \`merged\`."
+  echo
+  echo "Dateline:"
+  echo
+  inprocess_table "$res/inprocess.tsv"
+  if [ -s "$res/inprocess-raw.tsv" ]; then
+    echo
+    echo "Raw Xapian:"
+    echo
+    inprocess_table "$res/inprocess-raw.tsv"
+  fi
+}
+
+inprocess_table() {
+  echo "| configuration | p50 | p95 | p50 vs merged | p95 vs merged |"
+  echo "|---|---|---|---|---|"
+  awk -F'\t' -v order="${configs[*]}" "$median_awk"'
+    { a50[$1] = a50[$1] " " $3; a95[$1] = a95[$1] " " $4 }
+    END {
+      k = split(order, o, " ")
+      b50 = median(a50["merged"]); b95 = median(a95["merged"])
+      for (i = 1; i <= k; i++) {
+        c = o[i]
+        if (!(c in a50)) { printf "| %s | not measured | | | |\n", c; continue }
+        m50 = median(a50[c]); m95 = median(a95[c])
+        printf "| %s | %.0f | %.0f | %s | %s |\n", c, m50, m95,
+          (b50 > 0) ? sprintf("%.2f×", m50 / b50) : "", (b95 > 0) ? sprintf("%.2f×", m95 / b95) : ""
+      }
+    }' "$1"
+}
+
 # ------------------------------------------------------------------ report
 machine() {
   echo "| | |"
@@ -423,6 +495,8 @@ report() {
   echo "Per query (wall p50 ms; its ratio to merged; the same ratio for the searcher's CPU):"
   echo
   awk -F'\t' -v order="${configs[*]}" -v part=query "$median_awk$report_awk" "$res/failed.tsv" "$res/proc.tsv"
+  echo
+  inprocess_report
 }
 
 # shellcheck disable=SC2016
@@ -508,7 +582,7 @@ main() {
     cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DDATELINE_TESTS=OFF >/dev/null
   fi
   local attempt=0
-  local targets=(indexer proc_latency)
+  local targets=(indexer proc_latency dateline_engine_bench raw_xapian_search)
   [ -n "$searcher_given" ] || targets+=(searcher)
   until cmake --build "$build" -j2 --target "${targets[@]}" >"$work/build.log" 2>&1; do
     if [ "$attempt" -ge "$build_retries" ]; then
@@ -527,6 +601,8 @@ main() {
     [ -x "$searcher" ] || { echo "run.sh: --searcher $searcher_given: not an executable" >&2; exit 2; }
   fi
   proc_latency="$build/bench/speed/proc_latency"
+  engine_bench="$build/bench/speed/dateline_engine_bench"
+  raw_search="$build/bench/speed/raw_xapian_search"
   indexer_sum=$(md5sum "$indexer" | cut -d' ' -f1)
   load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -622,8 +698,10 @@ main() {
   note "checking that ${#configs[@]} configurations agree on ${#names[@]} queries"
   check_configs
   if [ -z "${failed[merged]:-}" ]; then
-    note "timing"
+    note "timing whole processes"
     measure
+    note "timing in one process"
+    inprocess
   fi
   local c
   for c in "${configs[@]}"; do

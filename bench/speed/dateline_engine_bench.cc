@@ -30,6 +30,7 @@
 #include "searcher/hit_printer.h"
 #include "searcher/query_builder.h"
 #include "searcher/search.h"
+#include "searcher/shard_set.h"
 #include "searcher/snippet.h"
 #include "searcher/spelling.h"
 #include "searcher/synonyms.h"
@@ -78,7 +79,20 @@ int main(int argc, char** argv) {
   const std::string engine = plain ? "dateline-plain" : "dateline";
   try {
     const auto queries = bench::read_queries(queries_path);
-    Xapian::Database db(index);
+    // An index, an archive or a stub of shards, local or remote, opened as
+    // the searcher opens them.
+    dateline::ShardSet shards(index, dateline::ShardOptions{});
+    if (!shards.failures().empty()) {
+      std::cerr << "dateline_engine_bench: shard " << shards.failures()[0].label
+                << " failed: " << shards.failures()[0].error << "\n";
+      return 1;
+    }
+    Xapian::Database& db = shards.database();
+    const auto request_for_shards = [&](const bench::BenchQuery& q) {
+      dateline::SearchRequest request = request_for(q, plain);
+      request.remote_shards = shards.has_remote();
+      return request;
+    };
     dateline::Synonyms synonyms;
     if (!plain) {
       const std::string path = dateline::default_synonyms_path(argv[0]);
@@ -97,7 +111,7 @@ int main(int argc, char** argv) {
     std::vector<double> t_build, t_search, t_spelling, t_snippets, t_json;
 
     auto one = [&](const bench::BenchQuery& q, bool json) {
-      dateline::SearchRequest request = request_for(q, plain);
+      dateline::SearchRequest request = request_for_shards(q);
       auto t0 = bench::Clock::now();
       const dateline::BuiltQuery built = dateline::build_query(request, db, &synonyms);
       t_build.push_back(bench::micros_since(t0));
@@ -152,7 +166,7 @@ int main(int argc, char** argv) {
     stage("json_output", t_json);
 
     for (const auto& q : queries) {
-      dateline::SearchRequest request = request_for(q, plain);
+      dateline::SearchRequest request = request_for_shards(q);
       const dateline::BuiltQuery built = dateline::build_query(request, db, &synonyms);
       const dateline::SearchResults results =
           dateline::run_search(db, built.query, request, true, bm25);
