@@ -243,9 +243,6 @@ SearchResults search_once(const Xapian::Database& db, const Xapian::Query& query
   const Xapian::doccount check_at_least =
       whole ? db.get_doccount() : request.offset + request.limit + kExactUpTo;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-  // The page's documents in one go: a remote shard then sends them in one
-  // exchange instead of one round trip per hit.
-  mset.fetch();
 
   SearchResults results;
   // Fewer matches looked at than asked for means all were.  (Each remote
