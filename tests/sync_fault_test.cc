@@ -26,6 +26,28 @@ namespace dateline::testing {
 namespace {
 namespace fs = std::filesystem;
 
+// Waits (up to 30 s) until process `pid` catches `sig`, i.e. has installed
+// its handler, as the SigCgt mask of /proc/PID/status says.  False when the
+// process ended first.
+bool wait_until_catching(int pid, int sig) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    bool alive = false;
+    while (std::getline(status, line)) {
+      if (line.rfind("State:", 0) == 0) alive = line.find("Z (zombie)") == std::string::npos;
+      if (line.rfind("SigCgt:", 0) == 0 && alive) {
+        const unsigned long long mask = std::stoull(line.substr(7), nullptr, 16);
+        if (mask & (1ull << (sig - 1))) return true;
+      }
+    }
+    if (!alive) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));  // polling interval
+  }
+  return false;
+}
+
 // A plain-text article; `n` makes it unique, `edition` changes its text.
 std::string article_text(int n, int edition) {
   std::string text = "Story number " + std::to_string(n) + " edition " + std::to_string(edition) +
@@ -174,7 +196,11 @@ TEST_F(SyncFaults, SigtermCommitsWhatIsDoneAndExitsCleanly) {
   for (int n = 120; n < 600; ++n) write_article(n, 0);
   const int pid = spawn_cli(INDEXER_BIN, {"sync", "--index", index_, corpus_.string()},
                             tmp_ / "out", tmp_ / "err");
-  std::this_thread::sleep_for(std::chrono::milliseconds(150));  // fault injection moment
+  // Once the indexer handles SIGTERM (a slow start, e.g. under ASan on a
+  // loaded machine, must not let the default action kill it), and some
+  // work is under way: the fault injection moment.
+  ASSERT_TRUE(wait_until_catching(pid, SIGTERM));
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
   kill(pid, SIGTERM);
   const int status = wait_cli(pid);
   std::ifstream err_file(tmp_ / "err");
