@@ -42,8 +42,7 @@ std::optional<DayRange> days_held(const Xapian::Database& db) {
   const std::string low = db.get_value_lower_bound(slot), high = db.get_value_upper_bound(slot);
   if (db.get_doccount() == 0 || low.empty() || high.empty()) return std::nullopt;
   const auto day = [](const std::string& value) {
-    const auto seconds = static_cast<int64_t>(Xapian::sortable_unserialise(value));
-    return seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    return day_of(static_cast<int64_t>(Xapian::sortable_unserialise(value)));
   };
   return DayRange{day(low), day(high)};
 }
@@ -141,6 +140,36 @@ void Archive::record_shard(const std::string& name, const std::optional<DayRange
   }
   list_.shards.insert(at, std::move(entry));
   changed_ = true;
+}
+
+bool Archive::cover(const std::string& name, const std::optional<DayRange>& days) {
+  // The shard's whole period, from its name ("2014", "2014-03").
+  std::optional<DayRange> want = days;
+  int year = 0, month = 0;
+  char rest = 0;
+  if (std::sscanf(name.c_str(), "%4d-%2d%c", &year, &month, &rest) == 2 && month >= 1 &&
+      month <= 12) {
+    const int next_year = month == 12 ? year + 1 : year, next_month = month == 12 ? 1 : month + 1;
+    want = DayRange{days_from_civil({year, month, 1}),
+                    days_from_civil({next_year, next_month, 1}) - 1};
+  } else if (std::sscanf(name.c_str(), "%4d%c", &year, &rest) == 1) {
+    want = DayRange{days_from_civil({year, 1, 1}), days_from_civil({year, 12, 31})};
+  }
+  if (want && days) {
+    want = DayRange{std::min(want->first, days->first), std::max(want->last, days->last)};
+  }
+  const std::string location = std::string(kShardsFolder) + name;
+  for (const ShardEntry& e : list_.shards) {
+    if (!is_archive_shard(e) || e.location != location) continue;
+    if (!want || !e.annotated) return false;  // nothing to widen, or never skipped
+    if (e.dates && e.dates->first <= want->first && want->last <= e.dates->last) return false;
+    if (e.dates) {
+      want = DayRange{std::min(want->first, e.dates->first), std::max(want->last, e.dates->last)};
+    }
+    break;
+  }
+  record_shard(name, want);
+  return changed_;
 }
 
 void Archive::save() {

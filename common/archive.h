@@ -54,6 +54,12 @@ class Archive {
   // Lists a local shard (new ones are placed in name order) with the days
   // its articles fall on; save() writes the stub when anything changed.
   void record_shard(const std::string& name, const std::optional<DayRange>& dates);
+  // Before articles falling on `days` are written into shard `name`: lists
+  // it if need be, and widens its days to cover them and its whole period,
+  // so that the stub never claims less than a shard holds, even after a
+  // crash (record_shard narrows the days to the truth after the commit).
+  // Returns whether the stub must be saved.
+  bool cover(const std::string& name, const std::optional<DayRange>& days);
   void save();
 
   const ShardList& shard_list() const { return list_; }

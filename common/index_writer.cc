@@ -236,6 +236,13 @@ size_t IndexWriter::remove_path(const std::string& canonical_path) {
   return docids.size();
 }
 
+bool IndexWriter::remove_refiled(const std::string& id) {
+  const std::string term = id_term(id);
+  if (!db_.term_exists(term)) return false;
+  note_superseded(term, "");
+  return remove_id(id);
+}
+
 bool IndexWriter::remove_id(const std::string& id) {
   const std::string term = id_term(id);
   auto it = db_.postlist_begin(term);

@@ -52,6 +52,10 @@ class IndexWriter {
   size_t remove_path(const std::string& canonical_path);
   // Removes one article (one version) by id; false when there is none.
   bool remove_id(const std::string& id);
+  // The same, for an article that a file in another shard of an archive now
+  // holds: the file that held it here holds one article fewer, which its
+  // record says from the next commit.
+  bool remove_refiled(const std::string& id);
 
   // What the index knows of input files.
   void set_file_record(const FileRecord& record);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 #include "common/error.h"
@@ -122,7 +123,10 @@ ShardList parse_shard_list(std::string_view text, const std::string& where) {
     if ((w[0] == "auto" || w[0] == "glass") && w.size() == 2) {
       entry.kind = ShardEntry::Kind::kLocal;
       entry.backend = w[0];
-      entry.location = w[1];
+      // "shards/2014/" and "./shards/2014" are "shards/2014".
+      std::string path = std::filesystem::path(w[1]).lexically_normal().string();
+      while (path.size() > 1 && path.back() == '/') path.pop_back();
+      entry.location = path;
     } else if (w[0] == "remote") {
       const auto colon = w.size() == 2 ? w[1].rfind(':') : std::string::npos;
       if (colon == std::string::npos || colon == 0 ||

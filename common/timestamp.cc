@@ -58,10 +58,7 @@ Timestamp Timestamp::from_seconds(int64_t seconds, bool has_time) {
   return t;
 }
 
-CivilDate Timestamp::date() const {
-  const int64_t days = seconds_ >= 0 ? seconds_ / 86400 : (seconds_ - 86399) / 86400;
-  return civil_from_days(days);
-}
+CivilDate Timestamp::date() const { return civil_from_days(day_of(seconds_)); }
 
 std::string Timestamp::iso() const {
   const CivilDate d = date();

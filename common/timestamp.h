@@ -18,6 +18,10 @@ struct CivilDate {
 
 // Proleptic Gregorian calendar arithmetic (Howard Hinnant's algorithms).
 int64_t days_from_civil(const CivilDate& date);
+// The day (days since 1970-01-01) a Unix time falls on, UTC.
+inline int64_t day_of(int64_t seconds) {
+  return seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+}
 CivilDate civil_from_days(int64_t days);
 bool is_valid_civil(const CivilDate& date);
 

@@ -62,7 +62,33 @@ IngestCounts IndexStore::ingest(const fs::path& file, const IngestOptions& optio
   IngestCounts counts;
   const auto input = read_input_file(file, options, counts);
   if (!input) return counts;
-  Shard& target = archive_ ? shard(router_->route(*input)) : *shards_.begin()->second;
+  if (!archive_) {
+    write_input_file(shards_.begin()->second->writer, *input, counts);
+    return counts;
+  }
+  const std::string name = router_->route(*input);
+  std::optional<DayRange> days;
+  for (const Article& a : input->parsed.articles) {
+    if (!a.date) continue;
+    const int64_t day = day_of(a.date->seconds());
+    days =
+        days ? DayRange{std::min(days->first, day), std::max(days->last, day)} : DayRange{day, day};
+  }
+  if (archive_->cover(name, days)) archive_->save();  // before a commit can show them
+  Shard& target = shard(name);
+  // A file that now belongs elsewhere (it carries a story another shard
+  // holds) leaves the shard that held it.
+  if (const auto held = router_->shard_holding_file(input->canonical); held && *held != name) {
+    IndexWriter& old = shard(*held).writer;
+    old.remove_path(input->canonical);
+    old.erase_file_record(input->canonical);
+  }
+  // An id is kept in one shard: a file that files again an article another
+  // shard holds takes it over (as writing it into one index would).
+  for (auto& [name, other] : shards_) {
+    if (other.get() == &target) continue;
+    for (const Article& article : input->parsed.articles) other->writer.remove_refiled(article.id);
+  }
   write_input_file(target.writer, *input, counts);
   return counts;
 }
@@ -80,10 +106,9 @@ std::size_t IndexStore::forget_file(const std::string& canonical_path) {
 }
 
 bool IndexStore::remove_id(const std::string& id) {
-  for (auto& [name, s] : shards_) {
-    if (s->writer.remove_id(id)) return true;
-  }
-  return false;
+  bool removed = false;
+  for (auto& [name, s] : shards_) removed |= s->writer.remove_id(id);
+  return removed;
 }
 
 void IndexStore::commit() {

@@ -41,7 +41,7 @@ class IndexStore {
   void update_record(const FileRecord& record);
   // Removes the articles of a file and its record; returns how many.
   std::size_t forget_file(const std::string& canonical_path);
-  // Removes one article by id from the shard holding it; false when none does.
+  // Removes one article by id from every shard holding it; false when none does.
   bool remove_id(const std::string& id);
 
   // Commits every shard written to (and an archive's stub: new shards, and

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "common/archive.h"
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/format_registry.h"
 #include "common/index_location.h"
@@ -107,9 +108,7 @@ void record_last_sync(const CommandContext& context, const std::string& summary)
   std::tm utc{};
   gmtime_r(&now, &utc);
   std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  const auto path = context.index / "last-sync";
-  std::ofstream(path.string() + ".tmp") << when << "\n" << summary << "\n";
-  std::filesystem::rename(path.string() + ".tmp", path);
+  replace_file_atomically(context.index / "last-sync", std::string(when) + "\n" + summary + "\n");
 }
 
 // An archive's stats, check and compact run on each of its local shards in

@@ -205,6 +205,7 @@ void rebuild_archive(const CommandContext& context, const std::vector<std::strin
     rebuild_one(root, files_of[name], options, jobs, report);
     if (report.interrupted_by != 0) break;
     archive.record_shard(name, days_held(Xapian::Database(root.string())));
+    archive.save();  // each shard listed with its days as soon as it is live
     spdlog::get("indexer")->info("rebuild: shard {} rebuilt from {} files", name,
                                  files_of[name].size());
   }

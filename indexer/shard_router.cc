@@ -33,10 +33,11 @@ std::string ShardRouter::route(const InputFile& input) {
   for (const Article& a : input.parsed.articles) {
     stories.push_back(filter_term(story_field(), story_key(a)));
   }
-  std::optional<std::string> shard = shard_holding_file(input.canonical);
+  std::optional<std::string> shard;
   for (std::size_t i = 0; !shard && i < stories.size(); ++i) {
     shard = shard_holding_story(stories[i]);
   }
+  if (!shard) shard = shard_holding_file(input.canonical);
   if (!shard) {
     std::optional<Timestamp> earliest;
     for (const Article& a : input.parsed.articles) {

@@ -1,8 +1,8 @@
 // Which shard of an archive (common/archive.h) an input file goes to.  A
 // file is a unit and goes whole to one shard:
-//   1. the shard that already holds it (its file record);
-//   2. else the shard holding the story of one of its articles, so that a
+//   1. the shard holding the story of one of its articles, so that a
 //      story's versions stay together and one of them is current;
+//   2. else the shard that already holds the file (its file record);
 //   3. else the shard of its earliest-dated article's period ("undated"
 //      when none has a date).
 // Stories routed earlier in the same run count as held.

@@ -138,11 +138,8 @@ std::optional<DayRange> days_of(const SearchRequest& request) {
   if (request.since) narrow(range.from, parse_date_range(*request.since, today).from, true);
   if (request.until) narrow(range.until, parse_date_range(*request.until, today).until, false);
   if (!range.from && !range.until) return std::nullopt;
-  const auto day = [](int64_t seconds) {
-    return seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-  };
-  return DayRange{range.from ? day(*range.from) : std::numeric_limits<int64_t>::min() / 2,
-                  range.until ? day(*range.until) : std::numeric_limits<int64_t>::max() / 2};
+  return DayRange{range.from ? day_of(*range.from) : std::numeric_limits<int64_t>::min() / 2,
+                  range.until ? day_of(*range.until) : std::numeric_limits<int64_t>::max() / 2};
 }
 
 // Where "did you mean" reads spelling data: --spelling-from, else the
@@ -151,7 +148,16 @@ std::optional<DayRange> days_of(const SearchRequest& request) {
 Xapian::Database spelling_source(const po::variables_map& vm, const ShardSet& shards) {
   if (vm.count("spelling-from")) {
     const std::string path = vm["spelling-from"].as<std::string>();
-    return ShardSet(path, ShardOptions{}).local_database();
+    try {
+      const ShardSet replica(path, ShardOptions{});
+      for (const ShardFailure& f : replica.failures()) {
+        std::cerr << "searcher: warning: --spelling-from: shard " << f.label
+                  << " failed: " << f.error << "\n";
+      }
+      return replica.local_database();
+    } catch (const std::exception& e) {
+      throw UsageError(std::string("--spelling-from: ") + e.what());
+    }
   }
   if (!shards.has_remote()) return shards.database();
   Xapian::Database local = shards.local_database();
@@ -288,7 +294,8 @@ int run(int argc, char** argv) {
   shard_options.connect_timeout = seconds_option(vm, "connect-timeout");
   shard_options.timeout = seconds_option(vm, "timeout");
   if (vm.count("remote")) shard_options.remotes = vm["remote"].as<std::vector<std::string>>();
-  shard_options.days = days_of(request);
+  // --like needs its article wherever it is: no shard is skipped for it.
+  if (request.like_id.empty()) shard_options.days = days_of(request);
   const bool partial = vm.count("partial") > 0;
   // Without --index, --remote alone names the shards.
   const std::optional<std::string> index_path =
@@ -299,7 +306,7 @@ int run(int argc, char** argv) {
           : std::nullopt;
   ShardSet shards(index_path, shard_options);
   const std::size_t shards_searched = shards.listed() - shards.skipped();
-  if (!shards.failures().empty() && !partial) {
+  if (!shards.failures().empty() && (!partial || shards.empty())) {
     throw ShardError(describe_failures(shards.failures()));
   }
   request.remote_shards = shards.has_remote();
@@ -317,13 +324,13 @@ int run(int argc, char** argv) {
     try {
       context = PrintContext{};
       results = SearchResults{};
-      if (shards.empty()) {
-        built = BuiltQuery{};
-        results.exact = true;
-        break;  // every shard skipped or failed: nothing to find
-      }
       Xapian::Database& db = shards.database();
-      built = build_query(request, db, &synonyms);
+      built = build_query(request, db, &synonyms);  // errors in the query, even with no shard
+      if (shards.empty()) {
+        context.query = request.query;
+        results.exact = true;
+        break;  // the date range skips every shard: nothing to find
+      }
       for (const auto& w : built.warnings) std::cerr << "searcher: warning: " << w << "\n";
       if (count_only) request.limit = 0;
       results = run_search(db, built.query, request, count_only);
@@ -336,8 +343,8 @@ int run(int argc, char** argv) {
       }
       break;
     } catch (const Xapian::Error& e) {
-      if (!shards.has_remote() || !shards.reopen_without_failed()) throw;
-      if (!partial) throw ShardError(describe_failures(shards.failures()));
+      if (!shards.has_remote() || !shards.leave_out_failed(e)) throw;
+      if (!partial || shards.empty()) throw ShardError(describe_failures(shards.failures()));
       request.remote_shards = shards.has_remote();
     }
   }

@@ -95,6 +95,8 @@ std::string ShardSet::open_shard(Shard& shard) const {
     return "";
   } catch (const Xapian::Error& e) {
     return e.get_description();
+  } catch (const std::exception& e) {
+    return e.what();
   }
 }
 
@@ -134,9 +136,20 @@ bool ShardSet::has_remote() const {
   return false;
 }
 
-bool ShardSet::reopen_without_failed() {
+bool ShardSet::leave_out_failed(const Xapian::Error& error) {
   const std::size_t failed_before = failures_.size();
-  open_all(std::vector<Shard*>(open_));
+  const std::string said = error.get_context() + " " + error.get_msg();
+  std::vector<Shard*> rest;
+  for (Shard* shard : open_) {
+    if (shard->entry.kind == ShardEntry::Kind::kRemote &&
+        said.find("remote:tcp(" + shard->entry.location + ")") != std::string::npos) {
+      failures_.push_back({shard->entry.label(), error.get_description()});
+    } else {
+      rest.push_back(shard);
+    }
+  }
+  // Fresh connections: the others may have been left mid-exchange.
+  open_all(rest);
   return failures_.size() > failed_before;
 }
 

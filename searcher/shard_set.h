@@ -52,10 +52,12 @@ class ShardSet {
   std::size_t skipped() const { return skipped_; }  // outside the date range
   const std::vector<ShardFailure>& failures() const { return failures_; }
 
-  // After a search over database() failed: opens every shard again, records
-  // those that no longer open as failed and leaves them out.  Returns false
-  // when all of them still open (the failure was not a shard's).
-  bool reopen_without_failed();
+  // After a search over database() failed with `error`: the remote shard the
+  // error names (a timeout, a broken reply: "remote:tcp(HOST:PORT)") is left
+  // out even if it would answer again, and every other shard is opened
+  // anew, those that no longer open being left out too.  Returns false when
+  // no shard was left out (the failure was not a shard's).
+  bool leave_out_failed(const Xapian::Error& error);
 
   // The local shards, for what Xapian's remote protocol does not carry
   // (spelling data); empty when there are none.

@@ -3,9 +3,11 @@
 // the archive as one, and date-restricted searches that open only the
 // shards they need.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -181,10 +183,18 @@ TEST_F(ArchiveCli, SyncAddsChangesAndRemovesPerShardAndOpensNewYears) {
   EXPECT_EQ(lines(vienna.out).size(), 1u) << vienna.out;
 
   // Nothing changed since: nothing written, in any shard.
-  const std::string gen_2014 = live_generation("2014");
+  std::map<std::string, Xapian::rev> revisions;
+  for (const std::string year : {"2013", "2014", "2015", "2016"}) {
+    revisions[year] = Xapian::Database(shard(year)).get_revision();
+  }
+  const std::string stub_before = stub();
   const CliResult again = run_indexer({"sync", "--index", archive_, "--verbose", corpus_});
   EXPECT_EQ(again.status, 0) << again.err;
   EXPECT_NE(again.err.find("(nothing to write)"), std::string::npos) << again.err;
+  for (const auto& [year, revision] : revisions) {
+    EXPECT_EQ(Xapian::Database(shard(year)).get_revision(), revision) << year;
+  }
+  EXPECT_EQ(stub(), stub_before);
 
   const CliResult check = run_indexer({"check", "--index", archive_});
   EXPECT_EQ(check.status, 0) << check.out << check.err;
@@ -198,6 +208,41 @@ TEST_F(ArchiveCli, AStoryUpdatedAcrossNewYearHasOneCurrentVersion) {
   const CliResult all =
       run_searcher({"--index", archive_, "--format", "ids", "--all-versions", "fireworks"});
   EXPECT_EQ(lines(all.out).size(), 2u) << all.out;
+}
+
+TEST_F(ArchiveCli, AnArticleFiledAgainGoesToItsStorysShardAndLeavesTheOther) {
+  write_article(corpus_, "2015-08-01-y.txt", "AP", "2015-08-01", "Port strike", "Dockers struck.",
+                "ID: Y-1\nStory: Y\n");
+  write_article(corpus_, "2013-05-01-x.txt", "AP", "2013-05-01", "Port dues", "Dues rose.",
+                "ID: X-1\n");
+  ASSERT_EQ(run_indexer({"sync", "--index", archive_, corpus_}).status, 0);
+  const auto ids_in = [&](const std::string& year) {
+    std::vector<std::string> ids;
+    for (const Article& a : stored_articles(shard(year))) ids.push_back(a.id);
+    return ids;
+  };
+  const auto count = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::count(ids.begin(), ids.end(), id);
+  };
+  ASSERT_EQ(count(ids_in("2013"), "X-1"), 1);
+  // Another file files X-1 again, as part of story Y (held by 2015's shard):
+  // it goes there, and 2013's copy goes.
+  write_article(corpus_, "2016-01-01-z.txt", "AP", "2016-01-01", "Port dues, strike",
+                "Dues rose and dockers struck.", "ID: X-1\nStory: Y\nVersion: 2\n");
+  ASSERT_EQ(run_indexer({"sync", "--index", archive_, corpus_}).status, 0);
+  EXPECT_EQ(count(ids_in("2013"), "X-1"), 0);
+  EXPECT_EQ(count(ids_in("2015"), "X-1"), 1);
+  EXPECT_FALSE(fs::exists(shard("2016")));
+  // A file whose story lives elsewhere moves there whole.
+  write_article(corpus_, "2013-05-01-x.txt", "AP", "2013-05-01", "Port dues", "Dues rose.",
+                "ID: X-0\nStory: Y\n");
+  ASSERT_EQ(run_indexer({"sync", "--index", archive_, corpus_}).status, 0);
+  EXPECT_EQ(count(ids_in("2015"), "X-0"), 1);
+  EXPECT_EQ(count(ids_in("2013"), "X-0"), 0);
+  const CliResult check = run_indexer({"check", "--index", archive_});
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
+  const CliResult current = run_searcher({"--index", archive_, "--format", "ids", "dockers"});
+  EXPECT_EQ(lines(current.out), std::vector<std::string>{"X-1"});
 }
 
 TEST_F(ArchiveCli, RemoveFindsIdsAndFilesInAnyShard) {
