@@ -157,22 +157,8 @@ start_server() {
 }
 
 # ------------------------------------------------------------------ helpers
-# query_args QUERY_NAME: the searcher's arguments for one query of the mix
-# (as bench/speed/run.sh builds them).
-query_args() {
-  awk -F'\t' -v name="$1" '
-    !/^#/ && $1 == name {
-      text = $3
-      if ($4 != "-" && $4 != "") text = text " source:" $4
-      if (($5 != "-" && $5 != "") || ($6 != "-" && $6 != "")) {
-        from = ($5 == "-") ? "" : $5; to = ($6 == "-") ? "" : $6
-        text = text " date:" from ".." to
-      }
-      if ($7 == "newest") print "--sort\nnewest"
-      print "--"
-      print text
-    }' "$queries"
-}
+# shellcheck source=bench/speed/query_args.sh
+. "$here/../speed/query_args.sh"
 
 # split_files N: the corpus files, in order, as N contiguous groups of about
 # equal bytes; prints "GROUP PATH" lines (groups 1..N).  A file goes to the

@@ -191,21 +191,8 @@ index_with() {
   esac
 }
 
-# query_args QUERY_NAME: the searcher's arguments for one query of the mix.
-query_args() {
-  awk -F'\t' -v name="$1" '
-    !/^#/ && $1 == name {
-      text = $3
-      if ($4 != "-" && $4 != "") text = text " source:" $4
-      if (($5 != "-" && $5 != "") || ($6 != "-" && $6 != "")) {
-        from = ($5 == "-") ? "" : $5; to = ($6 == "-") ? "" : $6
-        text = text " date:" from ".." to
-      }
-      if ($7 == "newest") print "--sort\nnewest"
-      print "--"
-      print text
-    }' "$queries"
-}
+# shellcheck source=bench/speed/query_args.sh
+. "$here/query_args.sh"
 
 # ------------------------------------------------------------------ one corpus
 run_corpus() {
