@@ -62,8 +62,6 @@ class Archive {
   bool cover(const std::string& name, const std::optional<DayRange>& days);
   void save();
 
-  const ShardList& shard_list() const { return list_; }
-
  private:
   std::filesystem::path stub_path() const { return root_ / "XAPIANDB"; }
 

@@ -30,8 +30,6 @@ class IndexStore {
   IndexStore(const IndexStore&) = delete;
   IndexStore& operator=(const IndexStore&) = delete;
 
-  bool is_archive() const { return archive_.has_value(); }
-
   // What every shard knows of input files, by canonical path.
   std::map<std::string, FileRecord> file_records() const;
 
