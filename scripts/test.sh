@@ -20,7 +20,7 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== benchmark smoke run (small corpora; checks the engines run and agree, times nothing)"
 bench_work=$(mktemp -d)
-bench/speed/run.sh --quick --build build --work "$bench_work" >"$bench_work/quick.log" 2>&1 ||
+bench/speed/run.sh --quick --parallel 2 --build build --work "$bench_work" >"$bench_work/quick.log" 2>&1 ||
   { tail -40 "$bench_work/quick.log"; exit 1; }
 tail -1 "$bench_work/quick.log"
 rm -rf "$bench_work"

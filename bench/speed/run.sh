@@ -5,7 +5,7 @@
 # docs/BENCHMARKS.md.
 #
 #   bench/speed/run.sh [--quick] [--articles N] [--corpora LIST] [--rounds R]
-#                      [--engines LIST] [--work DIR] [--build DIR]
+#                      [--engines LIST] [--parallel N] [--work DIR] [--build DIR]
 #
 #   --quick        small corpora (Reuters' first file, 1,000 synthetic
 #                  articles), one round, few repetitions: a smoke check that
@@ -17,6 +17,11 @@
 #                  scriptindex, plus dateline-rebuild-j1,dateline-rebuild-j2
 #                  when `indexer rebuild` has --jobs, and dateline-j2 when
 #                  `indexer add` has)
+#   --parallel N   index N engines at a time, each in its own process (one
+#                  per core): the engines of a group share the machine's
+#                  interference, so their ratios stay fair on a loaded
+#                  machine, and a long run takes less time (default 1; use
+#                  single-worker engines only: a -j2 engine wants both cores)
 #   --no-sync      skip the sync measurements
 #   --skip-search  measure indexing only
 #   --search-only  measure search only, on the indexes an earlier run left
@@ -49,6 +54,7 @@ search_only=0
 work=/tmp/dateline-bench
 build=/tmp/dateline-bench-build
 build_retries=0
+parallel=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
@@ -56,13 +62,14 @@ while [ $# -gt 0 ]; do
     --corpora) corpora=$2; shift ;;
     --rounds) rounds=$2; shift ;;
     --engines) engines=$2; engines_given=1; shift ;;
+    --parallel) parallel=$2; shift ;;
     --skip-search) skip_search=1 ;;
     --search-only) search_only=1; do_sync=0 ;;
     --no-sync) do_sync=0 ;;
     --work) work=$2; shift ;;
     --build) build=$2; shift ;;
     --build-retries) build_retries=$2; shift ;;
-    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -191,6 +198,29 @@ index_with() {
   esac
 }
 
+# index_in_groups ROUND IDX: the engines of engine_list, $parallel at a time,
+# each in a background process; a group ends when its slowest engine does.
+index_in_groups() {
+  local round=$1 idx=$2 engine i
+  local j
+  local -a pids=() names=()
+  for ((i = 0; i < ${#engine_list[@]}; i++)); do
+    engine=${engine_list[$i]}
+    index_with "$engine" "$round" "$idx/$engine" &
+    pids+=($!)
+    names+=("$engine")
+    if [ "${#pids[@]}" -ge "$parallel" ] || [ "$i" -eq $((${#engine_list[@]} - 1)) ]; then
+      note "[$corpus] round $round: ${names[*]} side by side"
+      for ((j = 0; j < ${#pids[@]}; j++)); do
+        # index_with already said why; count the failure here, in this shell.
+        wait "${pids[$j]}" || failures=$((failures + 1))
+      done
+      pids=()
+      names=()
+    fi
+  done
+}
+
 # shellcheck source=bench/speed/query_args.sh
 . "$here/query_args.sh"
 
@@ -206,12 +236,16 @@ run_corpus() {
   mkdir -p "$idx"
 
   IFS=',' read -r -a engine_list <<<"$engines"
-  [ "$search_only" = 1 ] || note "[$corpus] indexing: ${engine_list[*]} × $rounds round(s)"
+  [ "$search_only" = 1 ] || note "[$corpus] indexing: ${engine_list[*]} × $rounds round(s), $parallel at a time"
   for round in $(seq 1 "$rounds"); do
     [ "$search_only" = 1 ] && break
-    for engine in "${engine_list[@]}"; do
-      index_with "$engine" "$round" "$idx/$engine" || true
-    done
+    if [ "$parallel" = 1 ]; then
+      for engine in "${engine_list[@]}"; do
+        index_with "$engine" "$round" "$idx/$engine" || true
+      done
+    else
+      index_in_groups "$round" "$idx"
+    fi
   done
 
   # Sizes, before and after compaction (the last round's indexes).
@@ -527,7 +561,7 @@ report() {
 main() {
 echo "# Dateline speed benchmark"
 echo
-echo "\`bench/speed/run.sh $( [ "$quick" = 1 ] && echo --quick ) --articles $articles --corpora $corpora --rounds $rounds\`"
+echo "\`bench/speed/run.sh $( [ "$quick" = 1 ] && echo --quick ) --articles $articles --corpora $corpora --rounds $rounds --parallel $parallel\`"
 echo
 machine
 echo
