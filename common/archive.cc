@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/text_file.h"
 
 namespace dateline {
 namespace fs = std::filesystem;
@@ -22,13 +22,6 @@ std::vector<std::string> header_lines(ShardPeriod period) {
               ".  Xapian reads this file as a stub database;",
           "# \"# shard NAME dates FIRST LAST\" lines tell Dateline's searcher the days",
           "# each shard's articles fall on, so that a date-restricted search skips the others."};
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 bool is_archive_shard(const ShardEntry& e) {
@@ -76,7 +69,7 @@ void Archive::create(const fs::path& root, ShardPeriod period) {
 
 Archive::Archive(fs::path root) : root_(std::move(root)) {
   if (!is_archive(root_)) throw std::runtime_error(root_.string() + " is not a Dateline archive");
-  list_ = parse_shard_list(read_text(stub_path()), stub_path().string());
+  list_ = parse_shard_list(read_text_file(stub_path()), stub_path().string());
   const std::string& first = list_.header.front();
   const auto word_end = first.find('.', kHeaderLead.size());
   const auto period = parse_period(first.substr(kHeaderLead.size(), word_end - kHeaderLead.size()));

@@ -9,7 +9,8 @@
 namespace dateline {
 
 struct CommandContext {
-  std::filesystem::path index;  // the index folder
+  std::filesystem::path index;    // the index folder
+  std::filesystem::path archive;  // the archive `index` is a shard of, when it is one
   std::chrono::milliseconds lock_timeout;
   bool verbose = false;
   std::string command_line;  // for the lock holder's description

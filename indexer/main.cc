@@ -121,6 +121,7 @@ int on_each_shard(const CommandContext& context,
   for (const std::string& name : archive.local_shards()) {
     CommandContext shard = context;
     shard.index = archive.shard_root(name);
+    shard.archive = context.index;
     status = std::max(status, command(shard));
   }
   return status;

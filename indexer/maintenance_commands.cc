@@ -101,12 +101,11 @@ int run_stats(const CommandContext& context, bool json) {
        k != db.metadata_keys_end(std::string(kFileRecordPrefix)); ++k) {
     ++files;
   }
-  // An archive's syncs are recorded at its root, above the shard's folder.
+  // An archive's syncs are recorded at its root, unless the shard has its own.
   std::string last_sync;
-  const fs::path archive_root = context.index.parent_path().parent_path();
-  std::ifstream(fs::exists(context.index / "last-sync") || !Archive::is_archive(archive_root)
+  std::ifstream(fs::exists(context.index / "last-sync") || context.archive.empty()
                     ? context.index / "last-sync"
-                    : archive_root / "last-sync") >>
+                    : context.archive / "last-sync") >>
       last_sync;
 
   nlohmann::ordered_json j;

@@ -1,23 +1,15 @@
 #include "searcher/shard_set.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "common/archive.h"
 #include "common/error.h"
+#include "common/text_file.h"
 
 namespace dateline {
 namespace fs = std::filesystem;
 namespace {
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // A Dateline index folder, or a bare Xapian database: one local shard.
 bool is_single_index(const fs::path& path) {
@@ -53,7 +45,7 @@ ShardSet::ShardSet(const std::optional<std::string>& index_path, ShardOptions op
     } else {
       // An archive folder, or a stub file.
       const fs::path stub = fs::is_directory(path) ? path / "XAPIANDB" : path;
-      const ShardList list = parse_shard_list(read_text(stub), stub.string());
+      const ShardList list = parse_shard_list(read_text_file(stub), stub.string());
       for (const ShardEntry& entry : list.shards) {
         Shard shard;
         shard.entry = entry;

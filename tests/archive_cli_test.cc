@@ -6,11 +6,11 @@
 #include <xapian.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "common/text_file.h"
 #include "tests/archive_corpus.h"
 #include "tests/cli_runner.h"
 #include "tests/stored_index.h"
@@ -20,13 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 class ArchiveCli : public ::testing::Test {
  protected:
@@ -42,13 +35,13 @@ class ArchiveCli : public ::testing::Test {
     ASSERT_EQ(merged.status, 0) << merged.err;
   }
 
-  std::string stub() const { return read_text(fs::path(archive_) / "XAPIANDB"); }
+  std::string stub() const { return read_text_file(fs::path(archive_) / "XAPIANDB"); }
   std::string shard(const std::string& name) const {
     return (fs::path(archive_) / "shards" / name).string();
   }
   // What a shard's own stub names: its live generation.
   std::string live_generation(const std::string& name) const {
-    return read_text(fs::path(shard(name)) / "XAPIANDB");
+    return read_text_file(fs::path(shard(name)) / "XAPIANDB");
   }
 
   TempDir tmp_;
@@ -199,6 +192,34 @@ TEST_F(ArchiveCli, SyncAddsChangesAndRemovesPerShardAndOpensNewYears) {
   const CliResult check = run_indexer({"check", "--index", archive_});
   EXPECT_EQ(check.status, 0) << check.out << check.err;
   EXPECT_NE(check.out.find("shards/2016 is sound"), std::string::npos) << check.out;
+}
+
+TEST_F(ArchiveCli, StatsReportsEachShardWithTheArchivesLastSync) {
+  // A sync that writes records itself at the archive's root.
+  write_article(corpus_, "2016-02-01-talks.txt", "dpa", "2016-02-01", "Talks open in Munich",
+                "Talks on the ceasefire opened in Munich.");
+  const CliResult sync = run_indexer({"sync", "--index", archive_, corpus_});
+  ASSERT_EQ(sync.status, 0) << sync.err;
+  std::string last_sync;
+  std::istringstream(read_text_file(fs::path(archive_) / "last-sync")) >> last_sync;
+  ASSERT_FALSE(last_sync.empty());
+
+  const CliResult r = run_indexer({"stats", "--json", "--index", archive_});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::vector<std::string> rows = lines(r.out);
+  ASSERT_EQ(rows.size(), 4u) << r.out;
+  std::map<std::string, std::size_t> articles;
+  for (const std::string& row : rows) {
+    const Json j = Json::parse(row);
+    const std::string year = fs::path(j["index"].get<std::string>()).filename().string();
+    articles[year] = j["articles"].get<std::size_t>();
+    EXPECT_EQ(j["last_sync"], last_sync) << row;
+  }
+  EXPECT_EQ(articles,
+            (std::map<std::string, std::size_t>{{"2013", stored_articles(shard("2013")).size()},
+                                                {"2014", stored_articles(shard("2014")).size()},
+                                                {"2015", stored_articles(shard("2015")).size()},
+                                                {"2016", 1}}));
 }
 
 TEST_F(ArchiveCli, AStoryUpdatedAcrossNewYearHasOneCurrentVersion) {

@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/text_file.h"
 #include "searcher/query_builder.h"
 #include "searcher/search.h"
 #include "searcher/shard_set.h"
@@ -29,13 +29,6 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 const std::vector<std::string> kYears = {"2013", "2014", "2015"};
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // The archive's stub with each "auto shards/YEAR" line replaced by the line
 // `line_for(YEAR)` (the annotations kept, as docs/sharding.md says to).
@@ -82,7 +75,7 @@ class RemoteShards : public ::testing::Test {
   }
   std::string write_stub(const std::string& name,
                          const std::function<std::string(const std::string&)>& line_for) {
-    const std::string text = stub_with(read_text(fs::path(archive_) / "XAPIANDB"), line_for);
+    const std::string text = stub_with(read_text_file(fs::path(archive_) / "XAPIANDB"), line_for);
     return here_.write(name, text);
   }
   static CliResult search(const std::string& index, std::vector<std::string> args) {
@@ -186,7 +179,7 @@ TEST_F(RemoteShards, AStoppedServerIsNamedAndPartialShowsWhatTheOthersFound) {
   ASSERT_EQ(last["failed_shards"].size(), 1u);
   EXPECT_EQ(last["failed_shards"][0]["shard"], "2014 (remote " + servers_["2014"]->address() + ")");
   // docs/json-output.md lists exactly the fields of the incomplete line.
-  const std::string doc = read_text(fs::path(DATELINE_SOURCE_DIR) / "docs" / "json-output.md");
+  const std::string doc = read_text_file(fs::path(DATELINE_SOURCE_DIR) / "docs" / "json-output.md");
   const auto section = doc.find("## The incomplete line");
   ASSERT_NE(section, std::string::npos);
   std::set<std::string> documented, printed;

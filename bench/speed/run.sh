@@ -355,12 +355,15 @@ report() {
   echo "## $corpus: $n_articles articles, $(awk -v b="$corpus_bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB"
   echo
   echo "Run $(basename "$res"), $rounds round(s); medians over rounds."
+  if [ "$parallel" != 1 ]; then
+    echo "Indexed $parallel engines at a time (\`--parallel $parallel\`), in the order of the table."
+  fi
   echo
   echo "### Indexing"
   echo
   echo "| engine | articles/s | MB/s | wall s | CPU s (user+sys) | peak RSS MB | index MB | compacted MB | positions (compacted) | throughput vs raw (wall) | vs raw (CPU) |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
-  awk -F'\t' -v n="$n_articles" -v bytes="$corpus_bytes" -v sizes="$res/sizes.tsv" '
+  awk -F'\t' -v n="$n_articles" -v bytes="$corpus_bytes" -v sizes="$res/sizes.tsv" -v engines="$engines" '
     function median(list,   a, k, i, j, t) {
       k = split(list, a, " ")
       for (i = 2; i <= k; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
@@ -376,6 +379,15 @@ report() {
       w[e, r] = $4; c[e, r] = $5 + $6; rounds[r] = 1
     }
     END {
+      # Rows in the order of --engines (parallel runs finish in any order).
+      k = split(engines, given, ",")
+      for (i = 1; i <= k; i++) rank[given[i]] = i
+      rank["scriptindex-convert"] = rank["scriptindex"] - 0.5
+      for (i = 2; i <= ne; i++) {
+        t = order[i]
+        for (j = i - 1; j >= 1 && rank[order[j]] > rank[t]; j--) order[j + 1] = order[j]
+        order[j + 1] = t
+      }
       for (i = 1; i <= ne; i++) {
         e = order[i]
         rw = ""; rc = ""
