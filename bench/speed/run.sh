@@ -75,6 +75,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+case "$parallel" in
+  '' | *[!0-9]* | 0) echo "run.sh: --parallel wants a whole number of engines, 1 or more" >&2; exit 2 ;;
+esac
+
 if [ "$quick" = 1 ]; then
   [ "$articles" = 100000 ] && articles=1000
   : "${rounds:=1}"
@@ -201,8 +205,7 @@ index_with() {
 # index_in_groups ROUND IDX: the engines of engine_list, $parallel at a time,
 # each in a background process; a group ends when its slowest engine does.
 index_in_groups() {
-  local round=$1 idx=$2 engine i
-  local j
+  local round=$1 idx=$2 engine i j
   local -a pids=() names=()
   for ((i = 0; i < ${#engine_list[@]}; i++)); do
     engine=${engine_list[$i]}
