@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/text_file.h"
 #include "tests/cli_runner.h"
 
 namespace dateline::testing {
@@ -21,10 +22,7 @@ namespace {
 using Json = nlohmann::json;
 
 std::string read_doc(const std::string& name) {
-  std::ifstream in(std::string(DATELINE_SOURCE_DIR) + "/docs/" + name);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return read_text_file(std::filesystem::path(DATELINE_SOURCE_DIR) / "docs" / name);
 }
 
 std::vector<std::string> all_lines(const std::string& text) {
